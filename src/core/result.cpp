@@ -1,0 +1,18 @@
+#include "core/result.hpp"
+
+namespace tb {
+
+const char* ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kInvalid: return "invalid";
+    case ErrorCode::kUnprocessable: return "unprocessable";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kForbidden: return "forbidden";
+    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+}  // namespace tb

@@ -1,0 +1,21 @@
+#pragma once
+// The whole route table of /api/v1, built in one function (STYLE: handlers stay thin: parse,
+// call a service, map the result).
+
+#include <memory>
+#include <string>
+
+#include "http/router.hpp"
+#include "service/entity_service.hpp"
+
+namespace tb::http {
+
+struct ApiContext {
+  std::shared_ptr<service::Services> services;
+  std::string version;
+};
+
+// Registers every route; the OpenAPI route documents the table it is part of.
+Router BuildApi(const ApiContext& ctx);
+
+}  // namespace tb::http

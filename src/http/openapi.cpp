@@ -1,0 +1,234 @@
+#include "http/openapi.hpp"
+
+#include "domain/entities.hpp"
+
+namespace tb::http {
+
+namespace {
+
+using nlohmann::json;
+
+const char* FormatName(domain::Format f) {
+  switch (f) {
+    case domain::Format::kDate: return "date";
+    case domain::Format::kTimestamp: return "date-time";
+    case domain::Format::kEmail: return "email";
+    case domain::Format::kUrl: return "uri";
+    case domain::Format::kCreditCode: return "credit-code";
+    case domain::Format::kRegionCode: return "gb2260-region";
+    case domain::Format::kIndustryCode: return "gb4754-industry";
+    case domain::Format::kMajorCode: return "major-code";
+    case domain::Format::kMobile: return "mobile";
+    case domain::Format::kIdNumber: return "id-number";
+    default: return "";
+  }
+}
+
+json FieldSchema(const domain::FieldSpec& spec) {
+  json s;
+  auto add_string_facets = [&](json& t) {
+    if (!spec.enum_values.empty()) {
+      json e = json::array();
+      for (auto v : spec.enum_values) e.push_back(std::string(v));
+      t["enum"] = e;
+    }
+    if (spec.max_length) t["maxLength"] = spec.max_length;
+    if (const char* f = FormatName(spec.format); *f) t["format"] = f;
+  };
+  switch (spec.kind) {
+    case domain::Kind::kInt:
+      s = {{"type", "integer"}, {"format", "int64"}};
+      if (spec.minimum) s["minimum"] = *spec.minimum;
+      if (spec.maximum) s["maximum"] = *spec.maximum;
+      break;
+    case domain::Kind::kBool: s = {{"type", "boolean"}}; break;
+    case domain::Kind::kString:
+      s = {{"type", "string"}};
+      add_string_facets(s);
+      break;
+    case domain::Kind::kStringList: {
+      json item = {{"type", "string"}};
+      add_string_facets(item);
+      s = {{"type", "array"}, {"items", item}};
+      break;
+    }
+  }
+  if (spec.nullable) {
+    if (s.contains("enum")) s["enum"].push_back(nullptr);
+    s["type"] = json::array({s["type"], "null"});
+  }
+  if (!spec.description.empty()) s["description"] = std::string(spec.description);
+  if (spec.read_only) s["readOnly"] = true;
+  return s;
+}
+
+template <class T>
+void AddEntitySchemas(json& schemas) {
+  const auto& def = domain::Def<T>();
+  json props = json::object(), input_props = json::object();
+  json required = json::array(), input_required = json::array();
+  for (const auto& f : def.fields) {
+    std::string name(f.spec.name);
+    props[name] = FieldSchema(f.spec);
+    required.push_back(name);
+    if (!f.spec.read_only) {
+      input_props[name] = FieldSchema(f.spec);
+      if (f.spec.required) input_required.push_back(name);
+    }
+  }
+  std::string title(def.title);
+  schemas[title] = {{"type", "object"}, {"properties", props}, {"required", required}};
+  schemas[title + "Input"] = {{"type", "object"},
+                              {"properties", input_props},
+                              {"required", input_required},
+                              {"additionalProperties", false},
+                              {"description", "Fields required on create; any subset on update"}};
+}
+
+json StringProps(std::initializer_list<const char*> names) {
+  json p = json::object();
+  for (const char* n : names) p[n] = {{"type", "string"}};
+  return p;
+}
+
+json Components() {
+  json schemas = json::object();
+  AddEntitySchemas<domain::Institution>(schemas);
+  AddEntitySchemas<domain::Unit>(schemas);
+  AddEntitySchemas<domain::Organization>(schemas);
+  AddEntitySchemas<domain::Relation>(schemas);
+  AddEntitySchemas<domain::Contact>(schemas);
+  AddEntitySchemas<domain::Student>(schemas);
+  AddEntitySchemas<domain::Post>(schemas);
+
+  json region = {{"type", "object"},
+                 {"properties", StringProps({"code", "name", "parent_code"})}};
+  region["properties"]["level"] = {{"type", "integer"}};
+  schemas["Region"] = region;
+  json detail = region;
+  detail["properties"]["city"] = {{"oneOf", json::array({{{"$ref", "#/components/schemas/Region"}},
+                                                          {{"type", "null"}}})}};
+  detail["properties"]["province"] = detail["properties"]["city"];
+  schemas["RegionDetail"] = detail;
+  schemas["Major"] = {{"type", "object"},
+                      {"properties", StringProps({"code", "name", "class_code", "class_name",
+                                                  "category_code", "category_name", "level",
+                                                  "edition"})}};
+  json industry = {{"type", "object"},
+                   {"properties",
+                    StringProps({"code", "section", "name", "description", "parent_code"})}};
+  industry["properties"]["level"] = {{"type", "integer"}};
+  schemas["Industry"] = industry;
+  schemas["Health"] = {{"type", "object"},
+                       {"properties", StringProps({"status", "version", "database", "detail"})},
+                       {"required", json::array({"status", "version", "database"})}};
+  json problem = {{"type", "object"},
+                  {"properties", StringProps({"type", "title", "detail", "instance"})},
+                  {"required", json::array({"type", "title", "status"})}};
+  problem["properties"]["status"] = {{"type", "integer"}};
+  problem["properties"]["errors"] = {
+      {"type", "array"},
+      {"items", {{"type", "object"}, {"properties", StringProps({"field", "message"})}}}};
+  schemas["Problem"] = problem;
+  return {{"schemas", schemas}};
+}
+
+json ProblemResponse(const std::string& description) {
+  return {{"description", description},
+          {"content",
+           {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+}
+
+std::string StatusText(int status) {
+  switch (status) {
+    case 400: return "Malformed request (JSON syntax, query parameter)";
+    case 401: return "Not logged in";
+    case 403: return "Not allowed";
+    case 404: return "Not found";
+    case 409: return "Conflict with existing data";
+    case 413: return "Body too large";
+    case 422: return "Invalid data; errors name the fields";
+    case 503: return "Database unavailable";
+    default: return "Error";
+  }
+}
+
+}  // namespace
+
+json BuildOpenApi(const Router& router, const std::string& version) {
+  json paths = json::object();
+  for (const Route& r : router.routes()) {
+    const OperationDoc& d = r.doc;
+    json op = {{"summary", d.summary},
+               {"tags", json::array({d.tag})},
+               {"operationId", [&] {
+                  std::string id = r.method;
+                  for (const auto& s : r.segments) {
+                    if (s == "api" || s == "v1") continue;
+                    id += "_";
+                    for (char c : s) id += (c == '{' || c == '}' || c == '.') ? '_' : c;
+                  }
+                  return id;
+                }()}};
+    json params = json::array();
+    for (const auto& seg : r.segments) {
+      if (seg.size() > 2 && seg.front() == '{') {
+        std::string name = seg.substr(1, seg.size() - 2);
+        bool is_id = name == "id" || name.ends_with("_id");
+        params.push_back({{"name", name},
+                          {"in", "path"},
+                          {"required", true},
+                          {"schema", is_id ? json{{"type", "integer"}, {"minimum", 1}}
+                                           : json{{"type", "string"}}}});
+      }
+    }
+    for (const auto& q : d.query) {
+      json schema = {{"type", q.type}};
+      json p = {{"name", q.name}, {"in", "query"}, {"required", q.required}, {"schema", schema}};
+      if (!q.description.empty()) p["description"] = q.description;
+      params.push_back(p);
+    }
+    if (!params.empty()) op["parameters"] = params;
+    if (!d.request_schema.empty()) {
+      op["requestBody"] = {
+          {"required", true},
+          {"content",
+           {{"application/json",
+             {{"schema", {{"$ref", "#/components/schemas/" + d.request_schema}}}}}}}};
+    }
+    json responses = json::object();
+    json ok = {{"description", "Success"}};
+    if (!d.response_schema.empty()) {
+      json item = {{"$ref", "#/components/schemas/" + d.response_schema}};
+      json schema = d.list ? json{{"type", "object"},
+                                  {"properties",
+                                   {{"items", {{"type", "array"}, {"items", item}}},
+                                    {"next_cursor", {{"type", json::array({"string", "null"})}}}}},
+                                  {"required", json::array({"items", "next_cursor"})}}
+                           : item;
+      ok["content"] = {{d.content_type, {{"schema", schema}}}};
+    } else if (d.success_status != 204) {
+      ok["content"] = {{d.content_type, {{"schema", {{"type", "object"}}}}}};
+    }
+    responses[std::to_string(d.success_status)] = ok;
+    responses["400"] = ProblemResponse(StatusText(400));
+    for (int s : d.error_statuses) responses[std::to_string(s)] = ProblemResponse(StatusText(s));
+    responses["500"] = ProblemResponse("Internal error; the problem names the request id");
+    op["responses"] = responses;
+    std::string method = r.method;
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    paths[r.pattern][method] = op;
+  }
+  return {{"openapi", "3.1.0"},
+          {"info",
+           {{"title", "TalentBridge API"},
+            {"version", version},
+            {"description",
+             "School-enterprise cooperation and graduate employment. Lists are paginated with "
+             "limit and an opaque cursor; errors are RFC 9457 problem documents."}}},
+          {"servers", json::array({{{"url", "/"}}})},
+          {"paths", paths},
+          {"components", Components()}};
+}
+
+}  // namespace tb::http

@@ -1,0 +1,165 @@
+#include "http/server.hpp"
+
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "http/problem.hpp"
+
+namespace tb::http {
+
+namespace {
+
+std::string NewRequestId() {
+  static std::atomic<std::uint64_t> counter{0};
+  static const std::uint64_t prefix = std::random_device{}();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%08llx-%06llx", static_cast<unsigned long long>(prefix & 0xffffffff),
+                static_cast<unsigned long long>(++counter & 0xffffff));
+  return buf;
+}
+
+bool IsSaneRequestId(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return false;
+  }
+  return true;
+}
+
+std::string ContentTypeOf(const std::filesystem::path& p) {
+  auto ext = p.extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".js") return "text/javascript; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".woff2") return "font/woff2";
+  return "application/octet-stream";
+}
+
+// Serves the built web app: a file when it exists, index.html for other non-API GETs
+// (history-mode routing of the single-page app).
+std::optional<Response> StaticFile(const ServerOptions& options, const Request& req) {
+  if (options.static_dir.empty() || req.method != "GET" || req.path.starts_with("/api/")) {
+    return std::nullopt;
+  }
+  namespace fs = std::filesystem;
+  fs::path root = fs::weakly_canonical(options.static_dir);
+  fs::path file = fs::weakly_canonical(root / req.path.substr(1));
+  auto rel = file.lexically_relative(root).string();
+  if (rel.starts_with("..") || !fs::is_regular_file(file)) file = root / "index.html";
+  if (!fs::is_regular_file(file)) return std::nullopt;
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  Response r{200, ContentTypeOf(file), ss.str(), {}};
+  r.headers.emplace_back("Cache-Control", file.filename() == "index.html"
+                                              ? "no-cache"
+                                              : "public, max-age=31536000, immutable");
+  return r;
+}
+
+}  // namespace
+
+Response Dispatch(const Router& router, Request& req, const ServerOptions& options) {
+  if (req.body.size() > options.max_body_bytes) {
+    return Problem(413, "request body is " + std::to_string(req.body.size()) +
+                            " bytes; the limit is " + std::to_string(options.max_body_bytes),
+                   req.request_id);
+  }
+  auto match = router.Find(req.method, req.path, req.path_params);
+  if (match.route) {
+    try {
+      return match.route->handler(req);
+    } catch (const std::exception& e) {
+      spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
+      return Problem(500, "internal error; quote request id " + req.request_id, req.request_id);
+    }
+  }
+  if (!match.allowed.empty()) {
+    std::string allow;
+    for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+    Response r = Problem(405, req.method + " is not allowed on " + req.path + "; allowed: " + allow,
+                         req.request_id);
+    r.headers.emplace_back("Allow", allow);
+    return r;
+  }
+  if (auto file = StaticFile(options, req)) return *file;
+  return Problem(404, "no route for " + req.method + " " + req.path, req.request_id);
+}
+
+bool RunServer(const Router& router, const ServerOptions& options) {
+  using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+  auto handler = [&router, &options](const restinio::request_handle_t& rh) {
+    auto started = std::chrono::steady_clock::now();
+    Request req;
+    const auto& h = rh->header();
+    req.method = h.method().c_str();
+    h.for_each_field([&](const restinio::http_header_field_t& f) {
+      std::string name(f.name());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers[name] = std::string(f.value());
+    });
+    auto incoming_id = req.Header("x-request-id");
+    req.request_id = incoming_id && IsSaneRequestId(*incoming_id) ? *incoming_id : NewRequestId();
+
+    Response resp;
+    auto path = restinio::utils::try_unescape_percent_encoding<
+        restinio::utils::relaxed_unescape_traits>(h.path());
+    auto query =
+        restinio::try_parse_query<restinio::parse_query_traits::relaxed>(h.query());
+    if (!path || !query) {
+      req.path = std::string(h.path());
+      resp = Problem(400, "the request target is not valid percent-encoding", req.request_id);
+    } else {
+      req.path = *path;
+      for (const auto& [k, v] : *query) req.query.emplace(std::string(k), std::string(v));
+      req.body = rh->body();
+      resp = Dispatch(router, req, options);
+    }
+
+    auto out = rh->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, ""});
+    out.append_header("X-Request-Id", req.request_id);
+    out.append_header("X-Content-Type-Options", "nosniff");
+    if (!resp.content_type.empty()) {
+      out.append_header(restinio::http_field::content_type, resp.content_type);
+    }
+    for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+    out.set_body(std::move(resp.body));
+    out.done();
+
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+    spdlog::info("{} {} {} {} {}us id={}", rh->remote_endpoint().address().to_string(), req.method,
+                 std::string(h.request_target()), resp.status, micros, req.request_id);
+    return restinio::request_accepted();
+  };
+
+  std::size_t threads = options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+  try {
+    restinio::run(restinio::on_thread_pool<Traits>(threads)
+                      .address(options.address)
+                      .port(options.port)
+                      .incoming_http_msg_limits(
+                          restinio::incoming_http_msg_limits_t{}.max_body_size(
+                              std::max<std::size_t>(options.max_body_bytes * 4, 16 << 20)))
+                      .request_handler(handler));
+  } catch (const std::exception& e) {
+    spdlog::error("cannot serve on {}:{}: {}", options.address, options.port, e.what());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace tb::http

@@ -1,0 +1,28 @@
+#pragma once
+// The HTTP server: RESTinio on standalone Asio, a thread pool, one request handler that gives
+// every request an id, enforces the body limit, dispatches through the Router, turns any
+// escaped exception into a 500 problem (logged with the request id), and writes one access-log
+// line per request.
+
+#include <cstdint>
+#include <string>
+
+#include "http/router.hpp"
+
+namespace tb::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::size_t threads = 0;                    // 0 = hardware concurrency
+  std::size_t max_body_bytes = 1 << 20;       // larger bodies get 413
+  std::string static_dir;                     // web app files (index.html fallback); "" = none
+};
+
+// Handles one request end to end without the network (used by the server and by tests).
+Response Dispatch(const Router& router, Request& request, const ServerOptions& options);
+
+// Runs until SIGINT or SIGTERM. Returns false (after logging why) if it cannot listen.
+bool RunServer(const Router& router, const ServerOptions& options);
+
+}  // namespace tb::http

@@ -1,0 +1,287 @@
+#include "store/database.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/soci.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+
+#include "core/time.hpp"
+
+namespace tb::store {
+
+namespace {
+
+// Rewrites `?` placeholders (outside quotes) into SOCI's named form :p1, :p2, ...
+std::string Placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  bool in_quote = false;
+  for (char c : sql) {
+    if (c == '\'') in_quote = !in_quote;
+    if (c == '?' && !in_quote) {
+      out += ":p" + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Keeps bound values alive (SOCI binds by address) for the life of one statement.
+struct Bindings {
+  std::deque<long long> ints;
+  std::deque<std::string> texts;
+  std::deque<soci::indicator> inds;
+
+  void Bind(soci::details::prepare_temp_type& pt, const std::vector<Param>& params) {
+    for (const Param& p : params) {
+      if (auto* i = std::get_if<std::int64_t>(&p)) {
+        ints.push_back(*i);
+        inds.push_back(soci::i_ok);
+        pt, soci::use(ints.back(), inds.back());
+      } else if (auto* s = std::get_if<std::string>(&p)) {
+        texts.push_back(*s);
+        inds.push_back(soci::i_ok);
+        pt, soci::use(texts.back(), inds.back());
+      } else {
+        texts.emplace_back();
+        inds.push_back(soci::i_null);
+        pt, soci::use(texts.back(), inds.back());
+      }
+    }
+  }
+};
+
+Cell ReadCell(const soci::row& row, std::size_t i) {
+  if (row.get_indicator(i) == soci::i_null) return std::monostate{};
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_string:
+    case soci::dt_xml:
+    case soci::dt_blob:
+      return row.get<std::string>(i);
+    case soci::dt_double:
+      return row.get<double>(i);
+    case soci::dt_integer:
+      return static_cast<std::int64_t>(row.get<int>(i));
+    case soci::dt_long_long:
+      return static_cast<std::int64_t>(row.get<long long>(i));
+    case soci::dt_unsigned_long_long:
+      return static_cast<std::int64_t>(row.get<unsigned long long>(i));
+    case soci::dt_date: {
+      std::tm tm = row.get<std::tm>(i);
+      char buf[32];
+      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+      return std::string(buf);
+    }
+  }
+  return std::monostate{};
+}
+
+Error FromSociError(const std::exception& e) {
+  std::string what = e.what();
+  if (what.find("UNIQUE constraint failed") != std::string::npos ||
+      what.find("duplicate key value") != std::string::npos) {
+    return Error::Conflict("a record with the same key already exists (" + what + ")");
+  }
+  if (what.find("FOREIGN KEY constraint failed") != std::string::npos ||
+      what.find("violates foreign key constraint") != std::string::npos) {
+    return Error::Conflict("the record is still referenced by other records, or refers to a "
+                           "record that does not exist");
+  }
+  if (what.find("database is locked") != std::string::npos ||
+      what.find("connection") != std::string::npos) {
+    return Error::Unavailable("database unavailable: " + what);
+  }
+  return Error::Internal("database error: " + what);
+}
+
+}  // namespace
+
+std::int64_t Row::Int(std::size_t i) const {
+  const Cell& c = cells[i];
+  if (auto* v = std::get_if<std::int64_t>(&c)) return *v;
+  if (auto* d = std::get_if<double>(&c)) return static_cast<std::int64_t>(*d);
+  if (auto* s = std::get_if<std::string>(&c)) {
+    std::int64_t v = 0;
+    std::from_chars(s->data(), s->data() + s->size(), v);
+    return v;
+  }
+  return 0;
+}
+
+std::string Row::Text(std::size_t i) const {
+  const Cell& c = cells[i];
+  if (auto* s = std::get_if<std::string>(&c)) return *s;
+  if (auto* v = std::get_if<std::int64_t>(&c)) return std::to_string(*v);
+  if (auto* d = std::get_if<double>(&c)) return std::to_string(*d);
+  return {};
+}
+
+std::optional<std::int64_t> Row::OptInt(std::size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Int(i);
+}
+
+std::optional<std::string> Row::OptText(std::size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Text(i);
+}
+
+std::string LikeEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+Result<DbUrl> ParseDbUrl(std::string_view url) {
+  DbUrl out;
+  if (url.starts_with("sqlite:")) {
+    out.backend = Backend::kSqlite;
+    out.path = std::string(url.substr(7));
+    if (out.path.starts_with("//")) out.path = out.path.substr(2);  // sqlite://path
+    if (out.path.empty()) return Error::Invalid("--db sqlite: needs a file path, e.g. sqlite:./data/talentbridge.db");
+    out.connect = "db=\"" + out.path + "\" timeout=10";
+    return out;
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    out.backend = Backend::kPostgres;
+    out.connect = std::string(url);
+    return out;
+  }
+  return Error::Invalid("database URL must be sqlite:PATH or postgresql://user@host:port/db, got '" +
+                        std::string(url) + "'");
+}
+
+Database::Database(DbUrl url, std::size_t pool_size)
+    : url_(std::move(url)), pool_size_(pool_size),
+      pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+
+Database::~Database() = default;
+
+Result<std::shared_ptr<Database>> Database::Open(std::string_view url, std::size_t pool_size) {
+  TB_TRY(DbUrl parsed, ParseDbUrl(url));
+  if (pool_size == 0) pool_size = 1;
+  std::shared_ptr<Database> db(new Database(parsed, pool_size));
+  try {
+    if (parsed.backend == Backend::kSqlite) {
+      auto dir = std::filesystem::path(parsed.path).parent_path();
+      if (!dir.empty()) std::filesystem::create_directories(dir);
+    }
+    for (std::size_t i = 0; i < pool_size; ++i) {
+      soci::session& s = db->pool_->at(i);
+      if (parsed.backend == Backend::kSqlite) {
+        s.open("sqlite3", parsed.connect);
+        s << "PRAGMA journal_mode=WAL";
+        s << "PRAGMA synchronous=NORMAL";
+        s << "PRAGMA foreign_keys=ON";
+        s << "PRAGMA busy_timeout=10000";
+      } else {
+        s.open("postgresql", parsed.connect);
+        s << "SET client_min_messages TO WARNING";
+      }
+    }
+  } catch (const std::exception& e) {
+    return Error::Unavailable("cannot open database " + std::string(url) + ": " + e.what());
+  }
+  return db;
+}
+
+bool Database::RunErased(bool writable, const std::function<bool(Tx&)>& body, Error* error) {
+  soci::session session(*pool_);  // borrows a pooled session; returns it on scope exit
+  bool began = false;
+  try {
+    if (url_.backend == Backend::kSqlite) {
+      session << (writable ? "BEGIN IMMEDIATE" : "BEGIN");
+    } else {
+      session << (writable ? "BEGIN" : "BEGIN READ ONLY");
+    }
+    began = true;
+    Tx tx(session, url_.backend, writable);
+    if (!body(tx)) {
+      session << "ROLLBACK";
+      return false;
+    }
+    tx.FlushChanges();
+    session << "COMMIT";
+    return true;
+  } catch (const std::exception& e) {
+    *error = FromSociError(e);
+    if (began) {
+      try {
+        session << "ROLLBACK";
+      } catch (const std::exception& rollback_error) {
+        error->message += std::string("; rollback failed: ") + rollback_error.what();
+      }
+    }
+    return false;
+  }
+}
+
+void Tx::Exec(std::string_view sql, const std::vector<Param>& params) {
+  std::string q = Placeholders(sql);
+  Bindings b;
+  soci::details::prepare_temp_type pt = session_.prepare << q;
+  b.Bind(pt, params);
+  soci::statement st(pt);
+  st.execute(true);
+}
+
+std::vector<Row> Tx::Query(std::string_view sql, const std::vector<Param>& params) {
+  std::string q = Placeholders(sql);
+  Bindings b;
+  soci::row row;
+  soci::details::prepare_temp_type pt = session_.prepare << q;
+  pt, soci::into(row);
+  b.Bind(pt, params);
+  soci::statement st(pt);
+  std::vector<Row> out;
+  if (!st.execute(true)) return out;
+  do {
+    Row r;
+    r.cells.reserve(row.size());
+    for (std::size_t i = 0; i < row.size(); ++i) r.cells.push_back(ReadCell(row, i));
+    out.push_back(std::move(r));
+  } while (st.fetch());
+  return out;
+}
+
+std::optional<std::int64_t> Tx::QueryInt(std::string_view sql, const std::vector<Param>& params) {
+  auto rows = Query(sql, params);
+  if (rows.empty() || rows[0].cells.empty()) return std::nullopt;
+  return rows[0].OptInt(0);
+}
+
+domain::Id Tx::NextIds(std::string_view sequence, std::int64_t count) {
+  Exec("UPDATE id_sequences SET next_id = next_id + ? WHERE name = ?", {P(count), P(sequence)});
+  auto next = QueryInt("SELECT next_id FROM id_sequences WHERE name = ?", {P(sequence)});
+  if (!next) {
+    Exec("INSERT INTO id_sequences (name, next_id) VALUES (?, ?)", {P(sequence), P(count + 1)});
+    return 1;
+  }
+  return *next - count;
+}
+
+void Tx::LogChange(std::string_view entity, domain::Id id, std::string_view op) {
+  changes_.push_back({std::string(entity), id, std::string(op)});
+}
+
+void Tx::FlushChanges() {
+  if (changes_.empty()) return;
+  domain::Id first = NextIds("change_log", static_cast<std::int64_t>(changes_.size()));
+  std::string at = core::NowUtc();
+  for (std::size_t i = 0; i < changes_.size(); ++i) {
+    Exec("INSERT INTO change_log (id, entity, entity_id, op, at) VALUES (?, ?, ?, ?, ?)",
+         {P(first + static_cast<std::int64_t>(i)), P(changes_[i].entity), P(changes_[i].id),
+          P(changes_[i].op), P(at)});
+  }
+  changes_.clear();
+}
+
+}  // namespace tb::store

@@ -1,0 +1,112 @@
+#pragma once
+// Typed filters for the list endpoints, turned into SQL here and only here, and the
+// repositories of the reference data (regions, majors, industries), which are keyed by code.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/entities.hpp"
+#include "store/repository.hpp"
+
+namespace tb::store {
+
+struct OrganizationFilter {
+  std::optional<std::string> kind;
+  std::optional<std::string> tag;
+  std::optional<std::string> region_prefix;  // "21" Liaoning, "2107" Jinzhou, "210703" a county
+  std::optional<std::string> industry;       // section letter or 2/3/4-digit prefix
+  std::optional<std::string> name;           // substring of name or name_en, case-insensitive
+  std::optional<std::string> credit_code;
+  std::optional<domain::Id> related_to;      // has a relation (either direction) with this id
+  std::optional<std::string> relation;       // ... of this kind
+  std::optional<bool> verified;
+};
+Where ToWhere(const OrganizationFilter& f);
+
+struct UnitFilter {
+  std::optional<domain::Id> institution_id;
+};
+Where ToWhere(const UnitFilter& f);
+
+struct ContactFilter {
+  std::optional<domain::Id> organization_id;
+  std::optional<domain::Id> unit_id;
+};
+Where ToWhere(const ContactFilter& f);
+
+struct StudentFilter {
+  std::optional<domain::Id> institution_id;
+  std::optional<domain::Id> unit_id;
+  std::optional<std::string> major_prefix;  // code, class (4 digits) or category (2 digits)
+  std::optional<std::string> level;
+  std::optional<std::int64_t> cohort;
+  std::optional<std::string> name;
+};
+Where ToWhere(const StudentFilter& f);
+
+struct PostFilter {
+  std::optional<domain::Id> organization_id;
+  std::optional<std::string> status;
+  std::optional<std::string> kind;
+  std::optional<std::string> region_prefix;
+  std::optional<std::string> industry;
+  std::optional<std::string> title;  // substring
+  std::optional<domain::Id> source_activity_id;
+};
+Where ToWhere(const PostFilter& f);
+
+struct RelationFilter {
+  std::optional<domain::Id> organization_id;  // either end
+  std::optional<std::string> kind;
+};
+Where ToWhere(const RelationFilter& f);
+
+// Finds organizations whose credit code equals `code` (at most one, by the unique key).
+std::optional<domain::Organization> FindOrganizationByCreditCode(Tx& tx, const std::string& code);
+
+// ---- Reference data -------------------------------------------------------------------------
+
+template <class T>
+struct CodePage {
+  std::vector<T> items;
+  std::optional<std::string> next_after;  // last code of this page when more follow
+};
+
+struct RegionFilter {
+  std::optional<std::string> parent_code;
+  std::optional<int> level;
+  std::optional<std::string> prefix;
+  std::optional<std::string> name;
+};
+struct MajorFilter {
+  std::optional<std::string> class_code;
+  std::optional<std::string> category_code;
+  std::optional<std::string> level;
+  std::optional<std::string> name;
+};
+struct IndustryFilter {
+  std::optional<std::string> section;
+  std::optional<int> level;
+  std::optional<std::string> parent_code;
+  std::optional<std::string> name;
+};
+
+// Inserts or replaces (by code) every item; returns how many rows were written.
+std::int64_t UpsertRegions(Tx& tx, const std::vector<domain::Region>& items);
+std::int64_t UpsertMajors(Tx& tx, const std::vector<domain::Major>& items);
+std::int64_t UpsertIndustries(Tx& tx, const std::vector<domain::Industry>& items);
+
+CodePage<domain::Region> ListRegions(Tx& tx, const RegionFilter& f, const std::string& after, int limit);
+CodePage<domain::Major> ListMajors(Tx& tx, const MajorFilter& f, const std::string& after, int limit);
+CodePage<domain::Industry> ListIndustries(Tx& tx, const IndustryFilter& f, const std::string& after,
+                                          int limit);
+
+std::optional<domain::Region> GetRegion(Tx& tx, const std::string& code);
+std::optional<domain::Major> GetMajor(Tx& tx, const std::string& code);
+std::optional<domain::Industry> GetIndustry(Tx& tx, const std::string& code);
+
+// Counts of rows in the reference tables (for import reports and health).
+std::int64_t CountRows(Tx& tx, std::string_view table);
+
+}  // namespace tb::store

@@ -1,0 +1,64 @@
+#pragma once
+// The real server for HTTP tests: starts the talentbridge binary (TB_BINARY) as a child process
+// on a free loopback port with the given database, waits until /api/v1/health answers, and
+// stops it (SIGTERM, then SIGKILL) when destroyed. Plus a minimal blocking HTTP/1.1 client.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace tb::testing {
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+
+  nlohmann::json Json() const { return nlohmann::json::parse(body, nullptr, false); }
+  std::string Header(const std::string& lower) const {
+    auto it = headers.find(lower);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+// One request on a fresh connection ("Connection: close"). Throws std::runtime_error when the
+// server cannot be reached.
+HttpResponse HttpRequest(int port, const std::string& method, const std::string& target,
+                         const std::string& body = "",
+                         std::map<std::string, std::string> headers = {});
+
+// A port on 127.0.0.1 that was free a moment ago.
+int FreePort();
+
+class ServerProcess {
+ public:
+  // Starts `talentbridge serve --db URL --port P` plus `extra_args`. Returns nullptr (after
+  // printing the server's output) if it does not become healthy within 60 s.
+  static std::unique_ptr<ServerProcess> Start(const std::string& db_url,
+                                              std::vector<std::string> extra_args = {});
+  ~ServerProcess();
+
+  int port() const { return port_; }
+  HttpResponse Get(const std::string& target) const { return HttpRequest(port_, "GET", target); }
+  HttpResponse Post(const std::string& target, const std::string& body) const {
+    return HttpRequest(port_, "POST", target, body, {{"Content-Type", "application/json"}});
+  }
+  HttpResponse Patch(const std::string& target, const std::string& body) const {
+    return HttpRequest(port_, "PATCH", target, body, {{"Content-Type", "application/json"}});
+  }
+  HttpResponse Delete(const std::string& target) const {
+    return HttpRequest(port_, "DELETE", target);
+  }
+  // Everything the server printed so far (stdout and stderr).
+  std::string Output() const;
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+  std::string log_path_;
+};
+
+}  // namespace tb::testing
