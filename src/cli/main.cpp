@@ -64,9 +64,11 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
   options.port = port;
   options.threads = threads;
   options.static_dir = web_dir;
-  std::printf("TalentBridge %s serving on http://%s:%u (database: %s)\n", TB_VERSION,
-              address.c_str(), port, db->backend_name());
-  std::fflush(stdout);
+  options.on_listening = [&] {
+    std::printf("TalentBridge %s serving on http://%s:%u (database: %s)\n", TB_VERSION,
+                address.c_str(), port, db->backend_name());
+    std::fflush(stdout);
+  };
   return tb::http::RunServer(router, options) ? 0 : 1;
 }
 

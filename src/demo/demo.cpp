@@ -83,8 +83,9 @@ std::string CivilFromDays(std::int64_t z) {
 }
 
 int DaysInMonth(int year, int month) {
-  return static_cast<int>(DaysFromCivil(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1) -
-                          DaysFromCivil(year, month, 1));
+  return static_cast<int>(
+      DaysFromCivil(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1) -
+      DaysFromCivil(year, month, 1));
 }
 
 // ---- Reference data, read once per code ------------------------------------------------------
@@ -109,6 +110,19 @@ class Reference {
     return core::RegionProvince(code);
   }
 
+  // A region graduates and posts name: the city, except that the "市辖区" (districts) and "县"
+  // (counties) entries of the municipalities stand for the municipality itself.
+  std::string Place(const std::string& code) {
+    std::string resolved = Region(code);
+    if (core::RegionLevelOf(resolved) == core::RegionLevel::kCity) {
+      const auto& city = FindRegion(resolved);
+      if (city && (city->name == "市辖区" || city->name == "县")) {
+        return Region(core::RegionProvince(resolved));
+      }
+    }
+    return resolved;
+  }
+
   std::string RegionName(const std::string& code) {
     const auto& r = FindRegion(code);
     return r ? r->name : code;
@@ -120,7 +134,8 @@ class Reference {
     auto level = core::RegionLevelOf(code);
     if (level != core::RegionLevel::kProvince) {
       const auto& city = FindRegion(core::RegionCity(code));
-      if (city && city->name != "市辖区" && city->name != "县" && city->name != out) out += city->name;
+      if (city && city->name != "市辖区" && city->name != "县" && city->name != out)
+        out += city->name;
     }
     if (level == core::RegionLevel::kCounty) {
       if (const auto& county = FindRegion(code)) out += county->name;
@@ -194,7 +209,8 @@ class Reference {
  private:
   const std::optional<domain::Industry>& FindIndustry(const std::string& code) {
     auto it = industries_.find(code);
-    if (it == industries_.end()) it = industries_.emplace(code, store::GetIndustry(tx_, code)).first;
+    if (it == industries_.end())
+      it = industries_.emplace(code, store::GetIndustry(tx_, code)).first;
     return it->second;
   }
 
@@ -273,16 +289,15 @@ std::vector<std::string> ChooseMajors(Reference& ref, const std::vector<d::Major
         if (m->code == code) chosen.push_back(m->code);
       }
     }
-    for (bool basic_only : {true, false}) {
+    if (chosen.empty()) {
       for (const auto* m : candidates) {
-        if (!chosen.empty() && (basic_only || chosen.size() >= 3)) break;
-        if (chosen.size() >= 3) break;
-        if (basic_only && m->code.find('T') != std::string::npos) continue;
-        if (std::find(chosen.begin(), chosen.end(), m->code) == chosen.end()) {
-          chosen.push_back(m->code);
-        }
+        if (chosen.size() < 3 && m->code.find('T') == std::string::npos) chosen.push_back(m->code);
       }
-      if (!chosen.empty()) break;
+    }
+    if (chosen.empty()) {
+      for (const auto* m : candidates) {
+        if (chosen.size() < 3) chosen.push_back(m->code);
+      }
     }
     out.insert(out.end(), chosen.begin(), chosen.end());
   }
@@ -423,7 +438,8 @@ class Planner {
     return plan_.organizations.size() - 1;
   }
 
-  // A body of the scenarios; `membership` describes an empty description ("金山区科技企业协会会员单位").
+  // A body of the scenarios. Without a description of its own it is described by
+  // `membership` ("金山区科技企业协会会员单位") and its industry.
   std::size_t AddFixed(const d::OrgSpec& spec, const std::string& region_code,
                        std::string_view membership = {}) {
     Rng& rng = orgs_rng_;
@@ -440,7 +456,8 @@ class Planner {
     org.address = Address(rng, region);
     org.description = S(spec.description);
     if (org.description.empty() && org.industry_code) {
-      org.description = S(membership) + "，所属行业：" + ref_.IndustryName(*org.industry_code) + "。";
+      org.description =
+          S(membership) + "，所属行业：" + ref_.IndustryName(*org.industry_code) + "。";
     }
     org.tags = Strings(spec.tags);
     org.verified = true;
@@ -501,10 +518,13 @@ class Planner {
         }
         domain::Organization org;
         org.name = name;
-        org.name_en = S(city.name_en) + " " + S(brand->second) + " " + S(business->name_en) +
-                      " Co., Ltd";
+        org.name_en =
+            S(city.name_en) + " " + S(brand->second) + " " + S(business->name_en) + " Co., Ltd";
         int r = rng.Between(1, 100);
-        org.ownership = r <= 74 ? "private" : r <= 84 ? "mixed" : r <= 92 ? "foreign" : "state_owned";
+        org.ownership = r <= 74   ? "private"
+                        : r <= 84 ? "mixed"
+                        : r <= 92 ? "foreign"
+                                  : "state_owned";
         org.size = size;
         std::string region =
             ref_.Region(S(city.districts.empty() ? city.city : rng.Pick(city.districts)));
@@ -516,8 +536,9 @@ class Planner {
                         : size == "small"  ? rng.Between(20, 299)
                         : size == "medium" ? rng.Between(300, 999)
                                            : rng.Between(1000, 6000);
-        org.description = name + "成立于" + std::to_string(rng.Between(1995, 2022)) + "年，现有员工约" +
-                          std::to_string(employees) + "人，主要从事" + S(business->activity) + "。";
+        org.description = name + "成立于" + std::to_string(rng.Between(1995, 2022)) +
+                          "年，现有员工约" + std::to_string(employees) + "人，主要从事" +
+                          S(business->activity) + "。";
         org.tags = DrawTags(rng, size);
         org.verified = rng.Chance(70);
         std::size_t index = AddOrganization(std::move(org), business->family, 0);
@@ -580,7 +601,8 @@ class Planner {
         if (rng.Chance(55)) s.email = s.student_no + "@" + S(spec.mail_domain);
 
         const d::Words& pool = d::SkillPool(s.major_code);
-        s.skills = DrawDistinct(rng, pool, rng.Between(3, std::min<int>(5, static_cast<int>(pool.size()))));
+        s.skills = DrawDistinct(rng, pool,
+                                rng.Between(3, std::min<int>(5, static_cast<int>(pool.size()))));
         if (rng.Chance(50)) {
           std::string general(rng.Pick(d::GeneralSkills()));
           if (std::find(s.skills.begin(), s.skills.end(), general) == s.skills.end()) {
@@ -589,7 +611,7 @@ class Planner {
         }
 
         auto prefer = [&](const std::string& code) {
-          std::string resolved = ref_.Region(code);
+          std::string resolved = ref_.Place(code);
           if (std::find(s.preferred_regions.begin(), s.preferred_regions.end(), resolved) ==
               s.preferred_regions.end()) {
             s.preferred_regions.push_back(resolved);
@@ -605,7 +627,9 @@ class Planner {
         for (auto& code : s.preferred_industries) code = ref_.Industry(code);
 
         if (rng.Chance(90)) {
-          std::int64_t low = vocational ? rng.Between(7, 14) * 500 : rng.Between(8, 20) * 500;
+          // The smaller of two draws: most expect a modest start, a few aim high.
+          int steps = std::min(rng.Between(0, 12), rng.Between(0, 12));
+          std::int64_t low = (vocational ? 3500 : 4000) + steps * 500;
           s.expected_salary_min = low;
           s.expected_salary_max = std::min<std::int64_t>(15000, low + rng.Between(2, 10) * 500);
         }
@@ -663,7 +687,6 @@ class Planner {
   void AddPost(Rng& rng, std::size_t index, const d::PostTemplate& t) {
     const domain::Organization& org = plan_.organizations[index].organization;
     domain::Post p;
-    p.organization_id = 0;
     p.title = S(t.title);
     if (t.kind == "full_time" && rng.Chance(15)) p.title += "（2027届校园招聘）";
     p.kind = S(t.kind);
@@ -679,9 +702,9 @@ class Planner {
     if (where <= 85) {
       p.region_code = home;
     } else if (where <= 95 || org.size == "micro") {
-      p.region_code = ref_.Region(core::RegionCity(home));
+      p.region_code = ref_.Place(core::RegionCity(home));
     } else {
-      p.region_code = ref_.Region(S(rng.Pick(d::HotCities())));  // a branch elsewhere
+      p.region_code = ref_.Place(S(rng.Pick(d::HotCities())));  // a branch elsewhere
     }
     p.industry_code = org.industry_code;
 
@@ -702,9 +725,9 @@ class Planner {
     for (const auto& code : p.accepted_majors) major_names.push_back(ref_.AcceptedName(code));
     std::string requirement =
         major_names.empty() ? "专业不限，" : Join(major_names, "、") + "等相关专业，";
-    p.description = org.name + "招聘" + p.title + std::to_string(p.headcount) +
-                    "人。\n岗位职责：" + S(t.duties) + "。\n任职要求：" + requirement +
-                    S(LevelName(t.min_level)) + "及以上学历；熟悉" + Join(p.required_skills, "、");
+    p.description = org.name + "招聘" + p.title + std::to_string(p.headcount) + "人。\n岗位职责：" +
+                    S(t.duties) + "。\n任职要求：" + requirement + S(LevelName(t.min_level)) +
+                    "及以上学历；熟悉" + Join(p.required_skills, "、");
     if (!p.preferred_skills.empty()) {
       p.description += "，具备" + Join(p.preferred_skills, "、") + "者优先";
     }
@@ -729,10 +752,12 @@ class Planner {
         std::vector<const d::PostTemplate*> order;
         for (const auto& t : own) order.push_back(&t);
         if (po.family != d::Family::kYoulate) {
-          for (std::size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng.Below(k)]);
+          for (std::size_t k = order.size(); k > 1; --k)
+            std::swap(order[k - 1], order[rng.Below(k)]);
         }
         for (const auto& t : d::CommonPostTemplates()) order.push_back(&t);
-        for (int k = 0; k < po.posts; ++k) AddPost(rng, i, *order[static_cast<std::size_t>(k) % order.size()]);
+        for (int k = 0; k < po.posts; ++k)
+          AddPost(rng, i, *order[static_cast<std::size_t>(k) % order.size()]);
       } else {
         drawn.push_back(i);
       }
@@ -743,7 +768,8 @@ class Planner {
       const PlannedOrganization& po = plan_.organizations[index];
       const d::PostTemplate* t = nullptr;
       for (int attempt = 0; attempt < 6; ++attempt) {
-        t = rng.Chance(22) ? &rng.Pick(d::CommonPostTemplates()) : &rng.Pick(d::PostTemplates(po.family));
+        t = rng.Chance(22) ? &rng.Pick(d::CommonPostTemplates())
+                           : &rng.Pick(d::PostTemplates(po.family));
         if (!titles[index].count(t->title)) break;
       }
       titles[index].insert(t->title);

@@ -80,7 +80,7 @@ struct OrgSpec {
   int posts = 0;         // posts of its own (0: drawn like any generated enterprise)
 };
 
-struct CitySpec {  // where generated enterprises are
+struct CitySpec {         // where generated enterprises are
   std::string_view city;  // city code
   std::string_view name;  // short name used in company names: 沈阳
   std::string_view name_en;
@@ -88,7 +88,7 @@ struct CitySpec {  // where generated enterprises are
   int enterprises = 0;
 };
 
-struct BusinessSpec {  // a line of business of generated enterprises
+struct BusinessSpec {     // a line of business of generated enterprises
   std::string_view name;  // 电子科技 (as in 沈阳华创电子科技有限公司)
   std::string_view name_en;
   Family family;
@@ -98,12 +98,12 @@ struct BusinessSpec {  // a line of business of generated enterprises
 
 struct PostTemplate {
   std::string_view title;
-  std::string_view kind;    // full_time | internship | part_time
-  Words majors;             // accepted: codes, classes, categories; empty = any
+  std::string_view kind;  // full_time | internship | part_time
+  Words majors;           // accepted: codes, classes, categories; empty = any
   std::string_view min_level;
   Words required;
   Words preferred;
-  int salary_low = 0;       // range of the monthly minimum, yuan (before the regional factor)
+  int salary_low = 0;  // range of the monthly minimum, yuan (before the regional factor)
   int salary_high = 0;
   std::string_view duties;
 };

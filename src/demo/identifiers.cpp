@@ -40,15 +40,16 @@ std::string MakeCreditCode(std::string_view prefix2, std::string_view region6,
   if (prefix2.size() != 2 || region6.size() != 6) return {};
   char org_check = OrganizationCodeCheckCharacter(body8);
   if (org_check == '\0') return {};
-  std::string first17 = std::string(prefix2) + std::string(region6) + std::string(body8) + org_check;
+  std::string first17 =
+      std::string(prefix2) + std::string(region6) + std::string(body8) + org_check;
   char check = core::CreditCodeCheckCharacter(first17);
   if (check == '\0') return {};
   return first17 + check;
 }
 
 char IdNumberCheckCharacter(std::string_view first17) {
-  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6,
-                                                   3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                                   3, 7, 9,  10, 5, 8, 4, 2};
   constexpr std::string_view kCheck = "10X98765432";
   if (first17.size() != 17) return '\0';
   int sum = 0;

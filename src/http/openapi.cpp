@@ -45,6 +45,12 @@ json FieldSchema(const domain::FieldSpec& spec) {
     case domain::Kind::kString:
       s = {{"type", "string"}};
       add_string_facets(s);
+      // An optional plain-string field with a format is stored as "" when not given.
+      if (s.contains("format") && !spec.required && !spec.nullable) {
+        json format = {{"format", s["format"]}};
+        s.erase("format");
+        s["anyOf"] = json::array({format, {{"const", ""}}});
+      }
       break;
     case domain::Kind::kStringList: {
       json item = {{"type", "string"}};

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "http/problem.hpp"
 
@@ -146,17 +148,46 @@ bool RunServer(const Router& router, const ServerOptions& options) {
     return restinio::request_accepted();
   };
 
-  std::size_t threads = options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
-  try {
-    restinio::run(restinio::on_thread_pool<Traits>(threads)
-                      .address(options.address)
-                      .port(options.port)
-                      .incoming_http_msg_limits(
-                          restinio::incoming_http_msg_limits_t{}.max_body_size(
-                              std::max<std::size_t>(options.max_body_bytes * 4, 16 << 20)))
-                      .request_handler(handler));
-  } catch (const std::exception& e) {
-    spdlog::error("cannot serve on {}:{}: {}", options.address, options.port, e.what());
+  std::size_t threads =
+      options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+  asio::io_context ioctx;
+  restinio::http_server_t<Traits> server{
+      restinio::external_io_context(ioctx),
+      restinio::server_settings_t<Traits>{}
+          .address(options.address)
+          .port(options.port)
+          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
+              std::max<std::size_t>(options.max_body_bytes * 4, 16 << 20)))
+          .request_handler(handler)};
+
+  // SIGINT and SIGTERM stop accepting, let requests in flight finish, then end the run.
+  asio::signal_set signals(ioctx, SIGINT, SIGTERM);
+  signals.async_wait([&](const asio::error_code& ec, int signal) {
+    if (ec) return;
+    spdlog::info("signal {}: shutting down", signal);
+    server.close_async([&ioctx]() noexcept { ioctx.stop(); },
+                       [&ioctx](std::exception_ptr) noexcept { ioctx.stop(); });
+  });
+  std::exception_ptr failure;
+  server.open_async(
+      [&options]() noexcept {
+        if (options.on_listening) options.on_listening();
+      },
+      [&](std::exception_ptr ex) noexcept {
+        failure = ex;
+        signals.cancel();
+        ioctx.stop();
+      });
+
+  std::vector<std::thread> pool;
+  for (std::size_t i = 0; i < threads; ++i) pool.emplace_back([&ioctx] { ioctx.run(); });
+  for (auto& t : pool) t.join();
+  if (failure) {
+    try {
+      std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+      spdlog::error("cannot serve on {}:{}: {}", options.address, options.port, e.what());
+    }
     return false;
   }
   return true;

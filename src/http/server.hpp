@@ -5,6 +5,7 @@
 // line per request.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "http/router.hpp"
@@ -17,6 +18,7 @@ struct ServerOptions {
   std::size_t threads = 0;                    // 0 = hardware concurrency
   std::size_t max_body_bytes = 1 << 20;       // larger bodies get 413
   std::string static_dir;                     // web app files (index.html fallback); "" = none
+  std::function<void()> on_listening;         // called once the port is bound
 };
 
 // Handles one request end to end without the network (used by the server and by tests).

@@ -69,7 +69,8 @@ std::string DumpAll(store::Database& db) {
 }
 
 std::int64_t CountRows(store::Database& db, std::string_view table) {
-  auto n = db.Read([&](store::Tx& tx) -> Result<std::int64_t> { return store::CountRows(tx, table); });
+  auto n =
+      db.Read([&](store::Tx& tx) -> Result<std::int64_t> { return store::CountRows(tx, table); });
   return n.ok() ? *n : -1;
 }
 
@@ -209,8 +210,10 @@ TEST_F(SeededDemoTest, LiaoningUniversityOfTechnologyHasTheFourSchoolsOfTheSasac
   store::UnitFilter filter;
   filter.institution_id = lut[0].id;
   std::set<std::string> schools;
-  for (const auto& unit : All<domain::Unit>(db(), store::ToWhere(filter))) schools.insert(unit.name);
-  for (const char* name : {"土木建筑工程学院", "汽车与交通工程学院", "经济管理学院", "电气工程学院"}) {
+  for (const auto& unit : All<domain::Unit>(db(), store::ToWhere(filter)))
+    schools.insert(unit.name);
+  for (const char* name :
+       {"土木建筑工程学院", "汽车与交通工程学院", "经济管理学院", "电气工程学院"}) {
     EXPECT_TRUE(schools.count(name)) << name;
   }
 }
@@ -304,7 +307,9 @@ TEST_F(SeededDemoTest, ReferencesPointAtReferenceData) {
   auto check = db().Read([&](store::Tx& tx) -> Result<bool> {
     for (const auto& org : organizations) {
       EXPECT_TRUE(store::GetRegion(tx, *org.region_code)) << org.name;
-      if (org.industry_code) EXPECT_TRUE(store::GetIndustry(tx, *org.industry_code)) << org.name;
+      if (org.industry_code) {
+        EXPECT_TRUE(store::GetIndustry(tx, *org.industry_code)) << org.name;
+      }
     }
     for (const auto& post : posts) {
       EXPECT_TRUE(store::GetRegion(tx, post.region_code)) << post.title;
@@ -312,7 +317,9 @@ TEST_F(SeededDemoTest, ReferencesPointAtReferenceData) {
     for (const auto& student : students) {
       auto major = store::GetMajor(tx, student.major_code);
       EXPECT_TRUE(major) << student.student_no << " " << student.major_code;
-      if (major) EXPECT_EQ(major->level, student.level) << student.student_no;
+      if (major) {
+        EXPECT_EQ(major->level, student.level) << student.student_no;
+      }
       for (const auto& region : student.preferred_regions) {
         EXPECT_TRUE(store::GetRegion(tx, region)) << student.student_no << " " << region;
       }
@@ -418,8 +425,8 @@ TEST(SeedDemoTest, AddsTheDemoToADatabaseWithOtherData) {
   auto& db = *test_db->db();
   TB_ASSERT_OK(db.Write([](store::Tx& tx) -> Status {
     testing::SeedReferenceRows(tx);
-    Repository<domain::Organization>::Insert(tx, testing::ValidOrganization("锦州其他零部件有限公司"),
-                                             testing::kNow);
+    Repository<domain::Organization>::Insert(
+        tx, testing::ValidOrganization("锦州其他零部件有限公司"), testing::kNow);
     return {};
   }));
   TB_ASSERT_OK_AND_ASSIGN(DemoSummary summary, SeedDemo(db));
@@ -440,7 +447,9 @@ TEST(SeedDemoTest, RefusesWhenADemoKeyIsTakenByOtherData) {
   }));
   auto result = SeedDemo(db);
   TB_EXPECT_ERROR(result, ErrorCode::kConflict);
-  if (!result.ok()) EXPECT_NE(result.error().message.find("4150011660"), std::string::npos);
+  if (!result.ok()) {
+    EXPECT_NE(result.error().message.find("4150011660"), std::string::npos);
+  }
   EXPECT_EQ(CountRows(db, "organizations"), 0);
   EXPECT_EQ(CountRows(db, "institutions"), 1);
 }

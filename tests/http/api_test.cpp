@@ -291,12 +291,13 @@ TEST_P(ApiTest, OrganizationFilters) {
   ASSERT_EQ(in_park.Json()["items"].size(), 1u);
   EXPECT_EQ(in_park.Json()["items"][0]["id"], a["id"]);
 
-  for (const std::string& q : {"tag=high_tech", "region=21", "region=210000", "region=2101",
+  for (std::string q : {"tag=high_tech", "region=21", "region=210000", "region=2101",
                                "industry=C", "industry=39", "kind=enterprise"}) {
     auto r = server().Get("/api/v1/organizations?limit=200&name=%E7%AD%9B%E9%80%89&" + q);
     ASSERT_EQ(r.status, 200) << q << r.body;
     std::set<int> ids;
-    for (const auto& item : r.Json()["items"]) ids.insert(item["id"].get<int>());
+    json items = r.Json()["items"];
+    for (const auto& item : items) ids.insert(item["id"].get<int>());
     EXPECT_TRUE(ids.count(a["id"].get<int>())) << q;
   }
   auto none = server().Get("/api/v1/organizations?name=%E7%AD%9B%E9%80%89&region=51");
@@ -368,7 +369,7 @@ TEST_P(ApiTest, OpenApiDescribesEveryRoute) {
   ASSERT_EQ(r.status, 200);
   json spec = r.Json();
   EXPECT_EQ(spec["openapi"], "3.1.0");
-  for (const std::string& path :
+  for (std::string path :
        {"/api/v1/health", "/api/v1/organizations", "/api/v1/organizations/{id}",
         "/api/v1/organizations/{id}/relations", "/api/v1/institutions", "/api/v1/units",
         "/api/v1/contacts", "/api/v1/students/{id}", "/api/v1/posts", "/api/v1/majors",
@@ -378,11 +379,7 @@ TEST_P(ApiTest, OpenApiDescribesEveryRoute) {
   EXPECT_TRUE(spec["paths"]["/api/v1/organizations/{id}"].contains("patch"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ApiTest,
-                         ::testing::Values(store::Backend::kSqlite, store::Backend::kPostgres),
-                         [](const auto& info) {
-                           return info.param == store::Backend::kSqlite ? "Sqlite" : "Postgres";
-                         });
+TB_INSTANTIATE_BACKENDS(ApiTest);
 
 }  // namespace
 }  // namespace tb::testing

@@ -128,8 +128,8 @@ TEST_P(DatabaseTxTest, WriteTransactionsAreWritableAndReadTransactionsAreNot) {
 TEST_P(DatabaseTxTest, ReadTransactionRefusesToWrite) {
   SeedReference();
   auto result = database().Read([](Tx& tx) -> Result<domain::Organization> {
-    return Repository<domain::Organization>::Insert(
-        tx, tb::testing::ValidOrganization("锦州港"), tb::testing::kNow);
+    return Repository<domain::Organization>::Insert(tx, tb::testing::ValidOrganization("锦州港"),
+                                                    tb::testing::kNow);
   });
   EXPECT_FALSE(result.ok());
   EXPECT_EQ(CountOf("organizations"), 0);
@@ -148,9 +148,8 @@ TEST_P(DatabaseTxTest, QueryBindsNullIntegerAndTextParameters) {
 }
 
 TEST_P(DatabaseTxTest, QuestionMarksInsideQuotesAreNotPlaceholders) {
-  auto row = database().Read([](Tx& tx) -> Result<Row> {
-    return tx.Query("SELECT 'why?', ?", {P("because")})[0];
-  });
+  auto row = database().Read(
+      [](Tx& tx) -> Result<Row> { return tx.Query("SELECT 'why?', ?", {P("because")})[0]; });
   TB_ASSERT_OK(row);
   EXPECT_EQ(row->Text(0), "why?");
   EXPECT_EQ(row->Text(1), "because");

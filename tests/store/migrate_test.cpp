@@ -90,9 +90,9 @@ TEST_P(MigrateTest, FoundationCreatesTablesAndIdSequences) {
                                  "organizations", "posts", "students", "units"));
   auto counts = db().Read([](Tx& tx) -> Result<std::int64_t> {
     std::int64_t total = 0;
-    for (const char* table : {"regions", "majors", "industries", "institutions", "units",
-                              "organizations", "organization_relations", "contacts", "students",
-                              "posts", "change_log"}) {
+    for (const char* table :
+         {"regions", "majors", "industries", "institutions", "units", "organizations",
+          "organization_relations", "contacts", "students", "posts", "change_log"}) {
       total += CountRows(tx, table);
     }
     return total;
@@ -111,9 +111,8 @@ TEST_P(MigrateTest, TwoProcessesMigratingAtOnceApplyEachMigrationOnce) {
   TB_ASSERT_OK(a);
   TB_ASSERT_OK(b);
   EXPECT_EQ(*a + *b, static_cast<int>(kMigrations.size()));
-  auto recorded = db().Read([](Tx& tx) -> Result<std::int64_t> {
-    return CountRows(tx, "schema_migrations");
-  });
+  auto recorded =
+      db().Read([](Tx& tx) -> Result<std::int64_t> { return CountRows(tx, "schema_migrations"); });
   TB_ASSERT_OK(recorded);
   EXPECT_EQ(*recorded, static_cast<std::int64_t>(kMigrations.size()));
 }

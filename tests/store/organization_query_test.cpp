@@ -22,9 +22,9 @@ using ::testing::IsEmpty;
 class OrganizationQueryTest : public StoreContract {
  protected:
   // Ids of the network below.
-  static constexpr Id kAutoParts = 1;   // enterprise, Jinzhou Guta 210702, 3670, verified
-  static constexpr Id kSoftware = 2;    // enterprise, Shenyang 210100, 6513
-  static constexpr Id kSasac = 3;       // government, Jinzhou 210700, no industry
+  static constexpr Id kAutoParts = 1;    // enterprise, Jinzhou Guta 210702, 3670, verified
+  static constexpr Id kSoftware = 2;     // enterprise, Shenyang 210100, 6513
+  static constexpr Id kSasac = 3;        // government, Jinzhou 210700, no industry
   static constexpr Id kAssociation = 4;  // association, Shanghai Jinshan 310116
   static constexpr Id kPark = 5;         // park, Yingshan county, Sichuan 511321
   static constexpr Id kChongqing = 6;    // enterprise, Chongqing 500112, division 36
@@ -185,8 +185,8 @@ TEST_P(OrganizationQueryTest, RelatedToWithKindFindsOnlyThatKindInBothDirections
 
 TEST_P(OrganizationQueryTest, FiltersByVerified) {
   EXPECT_THAT(Find({.verified = true}), ElementsAre(kAutoParts));
-  EXPECT_THAT(Find({.verified = false}), ElementsAre(kSoftware, kSasac, kAssociation, kPark,
-                                                     kChongqing));
+  EXPECT_THAT(Find({.verified = false}),
+              ElementsAre(kSoftware, kSasac, kAssociation, kPark, kChongqing));
 }
 
 TEST_P(OrganizationQueryTest, FiltersCombineWithAnd) {

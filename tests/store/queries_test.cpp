@@ -38,11 +38,11 @@ class StudentQueryTest : public StoreContract {
     TB_ASSERT_OK(Insert(tb::testing::ValidUnit(1, "电气工程学院")));
     TB_ASSERT_OK(Insert(tb::testing::ValidUnit(2, "机械学院")));
 
-    AddStudent(1, 1, "080207", "bachelor", 2025, "李明");          // 1
-    AddStudent(1, 1, "080208", "bachelor", 2024, "王芳");          // 2 (0802 class)
-    AddStudent(1, 2, "080601", "bachelor", 2025, "张伟");          // 3 (0806 class)
-    AddStudent(1, 2, "080601", "master", 2025, "Zhang Wei");       // 4
-    AddStudent(2, 3, "460701", "vocational", 2025, "刘洋");        // 5 (vocational category 46)
+    AddStudent(1, 1, "080207", "bachelor", 2025, "李明");     // 1
+    AddStudent(1, 1, "080208", "bachelor", 2024, "王芳");     // 2 (0802 class)
+    AddStudent(1, 2, "080601", "bachelor", 2025, "张伟");     // 3 (0806 class)
+    AddStudent(1, 2, "080601", "master", 2025, "Zhang Wei");  // 4
+    AddStudent(2, 3, "460701", "vocational", 2025, "刘洋");   // 5 (vocational category 46)
   }
 
   void AddStudent(Id institution, Id unit, const std::string& major, const std::string& level,
@@ -80,8 +80,7 @@ TEST_P(StudentQueryTest, FiltersByCohortAndLevel) {
   EXPECT_THAT(Find({.cohort = 2024}), ElementsAre(2));
   EXPECT_THAT(Find({.cohort = 2030}), IsEmpty());
   EXPECT_THAT(Find({.level = "master"}), ElementsAre(4));
-  EXPECT_THAT(Find({.major_prefix = "0806", .level = "bachelor", .cohort = 2025}),
-              ElementsAre(3));
+  EXPECT_THAT(Find({.major_prefix = "0806", .level = "bachelor", .cohort = 2025}), ElementsAre(3));
 }
 
 TEST_P(StudentQueryTest, NameMatchesSubstringIgnoringCase) {
@@ -104,15 +103,15 @@ class PostQueryTest : public StoreContract {
     TB_ASSERT_OK(Insert(tb::testing::ValidOrganization("沈阳软件股份有限公司")));
 
     AddPost(1, "汽车零部件设计工程师", "open", "full_time", "210702", "3670", std::nullopt);  // 1
-    AddPost(1, "Quality Engineer 质量工程师", "closed", "full_time", "210700", "3670", 7);     // 2
-    AddPost(1, "生产实习", "open", "internship", "210700", std::nullopt, 7);                   // 3
-    AddPost(2, "Java 软件工程师", "draft", "full_time", "210100", "6513", std::nullopt);       // 4
-    AddPost(2, "研发工程师", "open", "full_time", "500112", "36", 8);                          // 5
+    AddPost(1, "Quality Engineer 质量工程师", "closed", "full_time", "210700", "3670", 7);    // 2
+    AddPost(1, "生产实习", "open", "internship", "210700", std::nullopt, 7);                  // 3
+    AddPost(2, "Java 软件工程师", "draft", "full_time", "210100", "6513", std::nullopt);      // 4
+    AddPost(2, "研发工程师", "open", "full_time", "500112", "36", 8);                         // 5
   }
 
-  void AddPost(Id org, const std::string& title, const std::string& status,
-               const std::string& kind, const std::string& region,
-               std::optional<std::string> industry, std::optional<Id> activity) {
+  void AddPost(Id org, const std::string& title, const std::string& status, const std::string& kind,
+               const std::string& region, std::optional<std::string> industry,
+               std::optional<Id> activity) {
     Post p = tb::testing::ValidPost(org);
     p.title = title;
     p.status = status;
@@ -203,8 +202,9 @@ TEST_P(SmallFilterTest, RelationsFilterByEitherEndAndKind) {
   EXPECT_THAT(ListIds<Relation>(ToWhere(RelationFilter{.organization_id = 2})), ElementsAre(1, 3));
   EXPECT_THAT(ListIds<Relation>(ToWhere(RelationFilter{.organization_id = 4})), ElementsAre(3));
   EXPECT_THAT(ListIds<Relation>(ToWhere(RelationFilter{.kind = "supervises"})), ElementsAre(1, 2));
-  EXPECT_THAT(ListIds<Relation>(ToWhere(RelationFilter{.organization_id = 2, .kind = "supervises"})),
-              ElementsAre(1));
+  EXPECT_THAT(
+      ListIds<Relation>(ToWhere(RelationFilter{.organization_id = 2, .kind = "supervises"})),
+      ElementsAre(1));
 }
 
 TB_INSTANTIATE_BACKENDS(SmallFilterTest);

@@ -31,9 +31,8 @@ class ReferenceDataTest : public StoreContract {
     std::vector<std::string> codes;
     std::string after;
     for (int guard = 0; guard < 100; ++guard) {
-      auto page = database().Read([&](Tx& tx) -> Result<CodePage<T>> {
-        return list(tx, filter, after, limit);
-      });
+      auto page = database().Read(
+          [&](Tx& tx) -> Result<CodePage<T>> { return list(tx, filter, after, limit); });
       if (!page.ok()) {
         ADD_FAILURE() << tb::testing::Describe(page.error());
         return codes;
@@ -105,11 +104,11 @@ TEST_P(ReferenceDataTest, GetOfUnknownCodeIsEmpty) {
 
 TEST_P(ReferenceDataTest, UpsertReplacesExistingRowsByCode) {
   Seed([](Tx& tx) {
-    EXPECT_EQ(UpsertRegions(tx, {{"210700", "锦州市（新）", 2, "210000"},
-                                 {"211300", "朝阳市", 2, "210000"}}),
+    EXPECT_EQ(UpsertRegions(
+                  tx, {{"210700", "锦州市（新）", 2, "210000"}, {"211300", "朝阳市", 2, "210000"}}),
               2);
-    UpsertMajors(tx, {{"080207", "车辆工程（新）", "0802", "机械类", "08", "工学", "bachelor",
-                       "2025"}});
+    UpsertMajors(
+        tx, {{"080207", "车辆工程（新）", "0802", "机械类", "08", "工学", "bachelor", "2025"}});
     UpsertIndustries(tx, {{"3670", 4, "C", "汽车零部件制造（新）", "说明", "367"}});
   });
   auto counts = database().Read([](Tx& tx) -> Result<std::vector<std::int64_t>> {
@@ -121,13 +120,12 @@ TEST_P(ReferenceDataTest, UpsertReplacesExistingRowsByCode) {
 
   auto changed = database().Read([](Tx& tx) -> Result<std::vector<std::string>> {
     return std::vector<std::string>{GetRegion(tx, "210700")->name, GetMajor(tx, "080207")->name,
-                                    GetMajor(tx, "080207")->edition,
-                                    GetIndustry(tx, "3670")->name,
+                                    GetMajor(tx, "080207")->edition, GetIndustry(tx, "3670")->name,
                                     GetIndustry(tx, "3670")->description};
   });
   TB_ASSERT_OK(changed);
-  EXPECT_THAT(*changed,
-              ElementsAre("锦州市（新）", "车辆工程（新）", "2025", "汽车零部件制造（新）", "说明"));
+  EXPECT_THAT(*changed, ElementsAre("锦州市（新）", "车辆工程（新）", "2025",
+                                    "汽车零部件制造（新）", "说明"));
 }
 
 TEST_P(ReferenceDataTest, RegionsFilterByParentLevelPrefixAndName) {
@@ -147,9 +145,8 @@ TEST_P(ReferenceDataTest, RegionsPageByCode) {
     EXPECT_THAT(RegionCodes({}, limit),
                 ElementsAre("210000", "210100", "210700", "210702", "500000"));
   }
-  auto page = database().Read([](Tx& tx) -> Result<CodePage<Region>> {
-    return ListRegions(tx, {}, "210100", 2);
-  });
+  auto page = database().Read(
+      [](Tx& tx) -> Result<CodePage<Region>> { return ListRegions(tx, {}, "210100", 2); });
   TB_ASSERT_OK(page);
   ASSERT_EQ(page->items.size(), 2u);
   EXPECT_EQ(page->items[0].code, "210700");

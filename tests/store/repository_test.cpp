@@ -242,8 +242,7 @@ struct Case<Post> {
   static void Prepare(Tx& tx) {
     Repository<Organization>::Insert(tx, tb::testing::ValidOrganization("锦州汽车零部件有限公司"),
                                      kNow);
-    Repository<Organization>::Insert(tx, tb::testing::ValidOrganization("沈阳机床有限公司"),
-                                     kNow);
+    Repository<Organization>::Insert(tx, tb::testing::ValidOrganization("沈阳机床有限公司"), kNow);
   }
   static Post Full(int i) {
     Post v = tb::testing::ValidPost(1);
@@ -420,32 +419,32 @@ class RepositoryContract : public StoreContract {
   }
 };
 
-#define TB_REPOSITORY_CONTRACT(Entity)                                               \
-  TEST_P(RepositoryContract, Entity##InsertAssignsSequentialIdsAndTimestamps) {      \
-    CheckInsertAssignsSequentialIdsAndTimestamps<Entity>();                          \
-  }                                                                                  \
-  TEST_P(RepositoryContract, Entity##TestValuesCoverNullSetEmptyAndBothBooleans) {   \
-    CheckCasesCoverEveryShape<Entity>();                                             \
-  }                                                                                  \
-  TEST_P(RepositoryContract, Entity##GetRoundTripsEveryFieldWhenOptionalsAreSet) {   \
-    Prepare<Entity>();                                                               \
-    CheckRoundTrip(Case<Entity>::Full(0));                                           \
-  }                                                                                  \
-  TEST_P(RepositoryContract, Entity##GetRoundTripsEveryFieldWhenOptionalsAreNull) {  \
-    Prepare<Entity>();                                                               \
-    CheckRoundTrip(Case<Entity>::Sparse(0));                                         \
-  }                                                                                  \
-  TEST_P(RepositoryContract, Entity##UpdateReplacesFieldsAndKeepsCreatedAt) {        \
-    CheckUpdateReplacesFieldsAndKeepsCreatedAt<Entity>();                            \
-  }                                                                                  \
-  TEST_P(RepositoryContract, Entity##UpdateOfMissingRowIsNotFound) {                 \
-    CheckUpdateOfMissingRowIsNotFound<Entity>();                                     \
-  }                                                                                  \
-  TEST_P(RepositoryContract, Entity##DeleteThenGetIsNotFound) {                      \
-    CheckDeleteRemovesTheRow<Entity>();                                              \
-  }                                                                                  \
-  TEST_P(RepositoryContract, Entity##ListPagesThroughEveryRowExactlyOnce) {          \
-    CheckListPagesThroughEveryRowOnce<Entity>();                                     \
+#define TB_REPOSITORY_CONTRACT(Entity)                                              \
+  TEST_P(RepositoryContract, Entity##InsertAssignsSequentialIdsAndTimestamps) {     \
+    CheckInsertAssignsSequentialIdsAndTimestamps<Entity>();                         \
+  }                                                                                 \
+  TEST_P(RepositoryContract, Entity##TestValuesCoverNullSetEmptyAndBothBooleans) {  \
+    CheckCasesCoverEveryShape<Entity>();                                            \
+  }                                                                                 \
+  TEST_P(RepositoryContract, Entity##GetRoundTripsEveryFieldWhenOptionalsAreSet) {  \
+    Prepare<Entity>();                                                              \
+    CheckRoundTrip(Case<Entity>::Full(0));                                          \
+  }                                                                                 \
+  TEST_P(RepositoryContract, Entity##GetRoundTripsEveryFieldWhenOptionalsAreNull) { \
+    Prepare<Entity>();                                                              \
+    CheckRoundTrip(Case<Entity>::Sparse(0));                                        \
+  }                                                                                 \
+  TEST_P(RepositoryContract, Entity##UpdateReplacesFieldsAndKeepsCreatedAt) {       \
+    CheckUpdateReplacesFieldsAndKeepsCreatedAt<Entity>();                           \
+  }                                                                                 \
+  TEST_P(RepositoryContract, Entity##UpdateOfMissingRowIsNotFound) {                \
+    CheckUpdateOfMissingRowIsNotFound<Entity>();                                    \
+  }                                                                                 \
+  TEST_P(RepositoryContract, Entity##DeleteThenGetIsNotFound) {                     \
+    CheckDeleteRemovesTheRow<Entity>();                                             \
+  }                                                                                 \
+  TEST_P(RepositoryContract, Entity##ListPagesThroughEveryRowExactlyOnce) {         \
+    CheckListPagesThroughEveryRowOnce<Entity>();                                    \
   }
 
 TB_REPOSITORY_CONTRACT(Institution)

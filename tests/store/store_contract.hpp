@@ -82,8 +82,9 @@ class StoreContract : public tb::testing::DatabaseTest {
   std::int64_t CountOf(const std::string& table, const std::string& where = "",
                        const std::vector<Param>& params = {}) {
     auto n = database().Read([&](Tx& tx) -> Result<std::int64_t> {
-      return tx.QueryInt("SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where),
-                         params)
+      return tx
+          .QueryInt("SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where),
+                    params)
           .value_or(0);
     });
     return n.ok() ? *n : -1;

@@ -75,8 +75,8 @@ TEST_P(TransactionTest, InsertUpdateDeleteEachWriteOneChangeLogRow) {
 
   TB_ASSERT_OK(Delete<Organization>(org.id));
   auto log = ChangeLog();
-  EXPECT_THAT(Ops(log),
-              ElementsAre("organization 1 create", "organization 1 update", "organization 1 delete"));
+  EXPECT_THAT(Ops(log), ElementsAre("organization 1 create", "organization 1 update",
+                                    "organization 1 delete"));
   ASSERT_EQ(log.size(), 3u);
   EXPECT_EQ(log[0].id, 1);
   EXPECT_EQ(log[1].id, 2);
@@ -217,9 +217,8 @@ TEST_P(TransactionTest, DeletingOrganizationRemovesItsRelationsInBothDirections)
 TEST_P(TransactionTest, ReadSeesCommittedWritesOfOtherSessions) {
   TB_ASSERT_OK_AND_ASSIGN(auto other, test_db().OpenAnother(2));
   TB_ASSERT_OK(Insert(tb::testing::ValidOrganization("锦州港")));
-  auto seen = other->Read([](Tx& tx) -> Result<std::int64_t> {
-    return Repository<Organization>::Count(tx, Where{});
-  });
+  auto seen = other->Read(
+      [](Tx& tx) -> Result<std::int64_t> { return Repository<Organization>::Count(tx, Where{}); });
   TB_ASSERT_OK(seen);
   EXPECT_EQ(*seen, 1);
 }

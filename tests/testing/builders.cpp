@@ -136,12 +136,12 @@ void SeedReferenceRows(store::Tx& tx) {
                                {kJinzhouGuta, "古塔区", 3, kJinzhou},
                                {kChongqing, "重庆市", 1, ""},
                            });
-  store::UpsertMajors(tx, {
-                              {kVehicleEngineering, "车辆工程", "0802", "机械类", "08", "工学",
-                               "bachelor", "2024"},
-                              {kElectricalEngineering, "电气工程及其自动化", "0806", "电气类",
-                               "08", "工学", "bachelor", "2024"},
-                          });
+  store::UpsertMajors(
+      tx, {
+              {kVehicleEngineering, "车辆工程", "0802", "机械类", "08", "工学", "bachelor", "2024"},
+              {kElectricalEngineering, "电气工程及其自动化", "0806", "电气类", "08", "工学",
+               "bachelor", "2024"},
+          });
   store::UpsertIndustries(tx, {
                                   {"C", 1, "C", "制造业", "", ""},
                                   {"36", 2, "C", "汽车制造业", "", "C"},

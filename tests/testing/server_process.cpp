@@ -128,11 +128,12 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const std::string& db_url,
   auto server = std::unique_ptr<ServerProcess>(new ServerProcess());
   server->port_ = FreePort();
   std::mt19937_64 rng(std::random_device{}());
-  server->log_path_ = (std::filesystem::temp_directory_path() /
-                       ("tb-server-" + std::to_string(rng()) + ".log"))
-                          .string();
-  std::vector<std::string> args = {TB_BINARY, "serve", "--db", db_url, "--port",
-                                   std::to_string(server->port_), "--threads", "2"};
+  server->log_path_ =
+      (std::filesystem::temp_directory_path() / ("tb-server-" + std::to_string(rng()) + ".log"))
+          .string();
+  std::vector<std::string> args = {TB_BINARY,   "serve",  "--db",
+                                   db_url,      "--port", std::to_string(server->port_),
+                                   "--threads", "2"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
 
   pid_t pid = ::fork();

@@ -61,10 +61,10 @@ std::string Quoted(std::string_view value) {
 
 // The parts of a postgresql:// URL.
 struct PgUrl {
-  std::string authority;  // "user:pw@host:port", as written
-  std::string user, password, host, port, dbname;  // decoded
+  std::string authority;                                   // "user:pw@host:port", as written
+  std::string user, password, host, port, dbname;          // decoded
   std::vector<std::pair<std::string, std::string>> query;  // decoded
-  std::string raw_query;                                    // as written, without '?'
+  std::string raw_query;                                   // as written, without '?'
 };
 
 Result<PgUrl> ParsePgUrl(std::string_view url) {
@@ -229,8 +229,7 @@ namespace {
 std::unique_ptr<TestDatabase> CreateOrFail(store::Backend backend, bool migrate) {
   auto created = TestDatabase::TryCreate(backend, migrate);
   if (!created.ok()) {
-    ADD_FAILURE() << "no " << BackendName(backend)
-                  << " test database: " << created.error().message;
+    ADD_FAILURE() << "no " << BackendName(backend) << " test database: " << created.error().message;
     return nullptr;
   }
   return std::move(created).value();
