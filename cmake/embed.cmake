@@ -10,6 +10,7 @@ function(tb_embed_migrations target dir)
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${f})
     get_filename_component(name ${f} NAME_WE)
     string(REGEX MATCH "^[0-9]+" version ${name})
+    math(EXPR version "${version}")  # "010" -> 10, not an octal literal
     file(READ ${f} sql)
     string(APPEND body "  {${version}, \"${name}\", R\"tbsql(${sql})tbsql\"},\n")
   endforeach()

@@ -4,7 +4,7 @@
 -- booleans are 0/1 SMALLINTs; lists are JSON arrays in TEXT columns.
 
 CREATE TABLE id_sequences (
-  name TEXT PRIMARY KEY,
+  name TEXT NOT NULL PRIMARY KEY,
   next_id BIGINT NOT NULL
 );
 
@@ -18,7 +18,7 @@ INSERT INTO id_sequences (name, next_id) VALUES ('students', 1);
 INSERT INTO id_sequences (name, next_id) VALUES ('posts', 1);
 
 CREATE TABLE change_log (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   entity TEXT NOT NULL,
   entity_id BIGINT NOT NULL,
   op TEXT NOT NULL,
@@ -26,7 +26,7 @@ CREATE TABLE change_log (
 );
 
 CREATE TABLE regions (
-  code TEXT PRIMARY KEY,
+  code TEXT NOT NULL PRIMARY KEY,
   name TEXT NOT NULL,
   level SMALLINT NOT NULL,
   parent_code TEXT NOT NULL
@@ -34,7 +34,7 @@ CREATE TABLE regions (
 CREATE INDEX regions_parent ON regions (parent_code);
 
 CREATE TABLE majors (
-  code TEXT PRIMARY KEY,
+  code TEXT NOT NULL PRIMARY KEY,
   name TEXT NOT NULL,
   class_code TEXT NOT NULL,
   class_name TEXT NOT NULL,
@@ -46,7 +46,7 @@ CREATE TABLE majors (
 CREATE INDEX majors_class ON majors (class_code);
 
 CREATE TABLE industries (
-  code TEXT PRIMARY KEY,
+  code TEXT NOT NULL PRIMARY KEY,
   level SMALLINT NOT NULL,
   section TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -56,7 +56,7 @@ CREATE TABLE industries (
 CREATE INDEX industries_section ON industries (section);
 
 CREATE TABLE institutions (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   code TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   name_en TEXT NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE institutions (
 );
 
 CREATE TABLE units (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   institution_id BIGINT NOT NULL REFERENCES institutions (id),
   code TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -81,7 +81,7 @@ CREATE TABLE units (
 );
 
 CREATE TABLE organizations (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   kind TEXT NOT NULL,
   name TEXT NOT NULL,
   name_en TEXT NOT NULL,
@@ -103,7 +103,7 @@ CREATE INDEX organizations_region ON organizations (region_code);
 CREATE INDEX organizations_industry ON organizations (industry_code);
 
 CREATE TABLE organization_relations (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   from_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   kind TEXT NOT NULL,
   to_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
@@ -114,7 +114,7 @@ CREATE TABLE organization_relations (
 CREATE INDEX organization_relations_to ON organization_relations (to_id, kind);
 
 CREATE TABLE contacts (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   organization_id BIGINT REFERENCES organizations (id),
   unit_id BIGINT REFERENCES units (id),
   name TEXT NOT NULL,
@@ -127,7 +127,7 @@ CREATE TABLE contacts (
 CREATE INDEX contacts_organization ON contacts (organization_id);
 
 CREATE TABLE students (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   institution_id BIGINT NOT NULL REFERENCES institutions (id),
   unit_id BIGINT NOT NULL REFERENCES units (id),
   student_no TEXT NOT NULL,
@@ -155,7 +155,7 @@ CREATE INDEX students_unit ON students (unit_id);
 CREATE INDEX students_major ON students (major_code);
 
 CREATE TABLE posts (
-  id BIGINT PRIMARY KEY,
+  id BIGINT NOT NULL PRIMARY KEY,
   organization_id BIGINT NOT NULL REFERENCES organizations (id),
   title TEXT NOT NULL,
   kind TEXT NOT NULL,

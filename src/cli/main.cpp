@@ -1,7 +1,7 @@
 // talentbridge: the one executable. Thin: parse flags, wire services, run.
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -88,18 +88,10 @@ int Import(const std::string& db_url, const std::string& kind_name,
       ++failures;
       continue;
     }
-    if (!report->errors.empty()) {
-      std::cerr << file << ": refused, nothing written; " << report->errors.size()
-                << " row(s) have errors:\n";
-      for (const auto& e : report->errors) {
-        std::cerr << "  line " << e.line << " " << e.field << ": " << e.message << "\n";
-      }
-      ++failures;
-      continue;
-    }
-    std::cout << file << ": " << report->rows << " rows read, "
-              << (dry_run ? "0 written (dry run)" : std::to_string(report->written) + " written")
-              << "\n";
+    bool refused = !report->errors.empty();
+    (refused ? std::cerr : std::cout)
+        << file << ": " << tb::report::DescribeReport(*report, 50) << "\n";
+    if (refused) ++failures;
   }
   return failures ? 1 : 0;
 }
@@ -128,7 +120,8 @@ int main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db_url, "Database URL")->capture_default_str();
 
-  auto* import = app.add_subcommand("import", "Import reference data: regions|majors|industries FILE...");
+  auto* import =
+      app.add_subcommand("import", "Import reference data: regions|majors|industries FILE...");
   std::string kind;
   std::vector<std::string> files;
   bool dry_run = false;

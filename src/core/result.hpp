@@ -11,13 +11,13 @@
 namespace tb {
 
 enum class ErrorCode {
-  kNotFound,     // the thing does not exist, or the caller may not see it
-  kInvalid,      // malformed input (syntax): 400
+  kNotFound,       // the thing does not exist, or the caller may not see it
+  kInvalid,        // malformed input (syntax): 400
   kUnprocessable,  // well-formed but semantically invalid (bad code, unknown reference): 422
-  kConflict,     // clashes with existing state (duplicate key, bad transition): 409
-  kForbidden,    // the caller is known but may not do this
-  kUnavailable,  // a dependency (database) cannot be reached
-  kInternal,     // a bug or an unexpected library failure
+  kConflict,       // clashes with existing state (duplicate key, bad transition): 409
+  kForbidden,      // the caller is known but may not do this
+  kUnavailable,    // a dependency (database) cannot be reached
+  kInternal,       // a bug or an unexpected library failure
 };
 
 const char* ErrorCodeName(ErrorCode code);
@@ -35,7 +35,9 @@ struct Error {
   std::string message;
   std::vector<FieldError> fields;
 
-  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
+  static Error NotFound(std::string message) {
+    return {ErrorCode::kNotFound, std::move(message), {}};
+  }
   static Error Invalid(std::string message, std::vector<FieldError> fields = {}) {
     return {ErrorCode::kInvalid, std::move(message), std::move(fields)};
   }
@@ -45,17 +47,21 @@ struct Error {
   static Error Conflict(std::string message, std::vector<FieldError> fields = {}) {
     return {ErrorCode::kConflict, std::move(message), std::move(fields)};
   }
-  static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message), {}}; }
+  static Error Forbidden(std::string message) {
+    return {ErrorCode::kForbidden, std::move(message), {}};
+  }
   static Error Unavailable(std::string message) {
     return {ErrorCode::kUnavailable, std::move(message), {}};
   }
-  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
+  static Error Internal(std::string message) {
+    return {ErrorCode::kInternal, std::move(message), {}};
+  }
 };
 
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -98,8 +104,8 @@ using Status = Result<void>;
 // Propagates an error: TB_TRY(auto x, ComputeX());  or  TB_TRY_STATUS(DoThing());
 #define TB_CONCAT_INNER(a, b) a##b
 #define TB_CONCAT(a, b) TB_CONCAT_INNER(a, b)
-#define TB_TRY_IMPL(tmp, decl, expr)          \
-  auto tmp = (expr);                          \
+#define TB_TRY_IMPL(tmp, decl, expr)            \
+  auto tmp = (expr);                            \
   if (!tmp.ok()) return std::move(tmp).error(); \
   decl = std::move(tmp).value()
 #define TB_TRY(decl, expr) TB_TRY_IMPL(TB_CONCAT(tb_try_, __LINE__), decl, expr)

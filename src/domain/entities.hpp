@@ -37,12 +37,14 @@ struct Unit {
 
 struct Organization {
   Id id = 0;
-  std::string kind = "enterprise";  // enterprise | government | association | park | financial | other
+  std::string kind =
+      "enterprise";  // enterprise | government | association | park | financial | other
   std::string name;
   std::string name_en;
   std::optional<std::string> credit_code;
-  std::string ownership;  // state_owned | private | foreign | mixed | collective | public_institution | ""
-  std::string size;       // micro | small | medium | large | ""
+  std::string
+      ownership;  // state_owned | private | foreign | mixed | collective | public_institution | ""
+  std::string size;  // micro | small | medium | large | ""
   std::optional<std::string> industry_code;
   std::optional<std::string> region_code;
   std::string address;
@@ -85,8 +87,8 @@ struct Student {
   std::string name;
   std::string gender;  // female | male | ""
   std::string major_code;
-  std::string level = "bachelor";  // vocational | bachelor | master | doctor
-  std::int64_t cohort = 0;         // graduation year
+  std::string level = "bachelor";        // vocational | bachelor | master | doctor
+  std::int64_t cohort = 0;               // graduation year
   std::optional<std::string> phone;      // personal data
   std::optional<std::string> id_number;  // personal data
   std::optional<std::string> email;

@@ -19,24 +19,25 @@ namespace tb::domain {
 using Id = std::int64_t;
 
 // The value of one field, independent of the entity type.
-using Value = std::variant<std::monostate, std::int64_t, bool, std::string, std::vector<std::string>>;
+using Value =
+    std::variant<std::monostate, std::int64_t, bool, std::string, std::vector<std::string>>;
 
 enum class Kind { kInt, kBool, kString, kStringList };
 
 // What a field means beyond its storage kind; drives validation and the OpenAPI format.
 enum class Format {
   kPlain,
-  kText,         // long free text
-  kDate,         // YYYY-MM-DD
-  kTimestamp,    // YYYY-MM-DDTHH:MM:SSZ
+  kText,       // long free text
+  kDate,       // YYYY-MM-DD
+  kTimestamp,  // YYYY-MM-DDTHH:MM:SSZ
   kEmail,
-  kMobile,       // personal data (DESIGN §9)
-  kIdNumber,     // personal data (DESIGN §9)
+  kMobile,    // personal data (DESIGN §9)
+  kIdNumber,  // personal data (DESIGN §9)
   kCreditCode,
   kRegionCode,
   kIndustryCode,
   kMajorCode,
-  kTag,          // [a-z0-9_]+
+  kTag,  // [a-z0-9_]+
   kUrl,
 };
 
@@ -44,13 +45,13 @@ struct FieldSpec {
   std::string_view name;
   Kind kind = Kind::kString;
   Format format = Format::kPlain;
-  bool nullable = false;   // std::optional member: absent/null allowed
-  bool required = false;   // must be given on create
-  bool read_only = false;  // assigned by the server (id, timestamps)
+  bool nullable = false;                      // std::optional member: absent/null allowed
+  bool required = false;                      // must be given on create
+  bool read_only = false;                     // assigned by the server (id, timestamps)
   std::vector<std::string_view> enum_values;  // allowed values, when not empty
   std::optional<std::int64_t> minimum;
   std::optional<std::int64_t> maximum;
-  std::size_t max_length = 0;  // characters (code points) for strings; 0 = no limit
+  std::size_t max_length = 0;   // characters (code points) for strings; 0 = no limit
   std::string_view references;  // table the id refers to ("organizations"), for ints
   std::string_view description;
 };

@@ -40,18 +40,28 @@ core::Problem CheckFormat(Format format, std::string_view v, bool accepted_major
     case Format::kPlain:
     case Format::kText:
       return std::nullopt;
-    case Format::kDate: return core::CheckDate(v);
-    case Format::kTimestamp: return core::CheckTimestamp(v);
-    case Format::kEmail: return core::CheckEmail(v);
-    case Format::kMobile: return core::CheckMobile(v);
-    case Format::kIdNumber: return core::CheckIdNumber(v);
-    case Format::kCreditCode: return core::CheckCreditCode(v);
-    case Format::kRegionCode: return core::CheckRegionCode(v);
-    case Format::kIndustryCode: return core::CheckIndustryCode(v);
+    case Format::kDate:
+      return core::CheckDate(v);
+    case Format::kTimestamp:
+      return core::CheckTimestamp(v);
+    case Format::kEmail:
+      return core::CheckEmail(v);
+    case Format::kMobile:
+      return core::CheckMobile(v);
+    case Format::kIdNumber:
+      return core::CheckIdNumber(v);
+    case Format::kCreditCode:
+      return core::CheckCreditCode(v);
+    case Format::kRegionCode:
+      return core::CheckRegionCode(v);
+    case Format::kIndustryCode:
+      return core::CheckIndustryCode(v);
     case Format::kMajorCode:
       return accepted_major_list ? CheckAcceptedMajor(v) : core::CheckMajorCode(v);
-    case Format::kTag: return CheckTag(v);
-    case Format::kUrl: return CheckUrl(v);
+    case Format::kTag:
+      return CheckTag(v);
+    case Format::kUrl:
+      return CheckUrl(v);
   }
   return std::nullopt;
 }
@@ -175,6 +185,26 @@ template std::vector<FieldError> ValidateFields(const Relation&);
 template std::vector<FieldError> ValidateFields(const Contact&);
 template std::vector<FieldError> ValidateFields(const Student&);
 template std::vector<FieldError> ValidateFields(const Post&);
+
+namespace {
+
+void NormalizePhone(std::optional<std::string>& phone) {
+  if (phone && phone->empty()) phone.reset();
+  if (phone && !core::CheckMobile(*phone)) *phone = core::NormalizeMobile(*phone);
+}
+
+}  // namespace
+
+void Normalize(Student& v) {
+  NormalizePhone(v.phone);
+  if (v.email && v.email->empty()) v.email.reset();
+  if (v.id_number && v.id_number->empty()) v.id_number.reset();
+}
+
+void Normalize(Contact& v) {
+  NormalizePhone(v.phone);
+  if (v.email && v.email->empty()) v.email.reset();
+}
 
 std::vector<FieldError> Validate(const Institution& v) { return ValidateFields(v); }
 std::vector<FieldError> Validate(const Unit& v) { return ValidateFields(v); }

@@ -27,6 +27,14 @@ std::vector<FieldError> Validate(const Contact& v);
 std::vector<FieldError> Validate(const Student& v);
 std::vector<FieldError> Validate(const Post& v);
 
+// Canonical forms applied before validation and storage, so equal values compare equal:
+// mobile numbers as 11 digits ("+86 138-0000-0000" -> "13800000000"); empty optional
+// contact fields as absent.
+template <class T>
+void Normalize(T&) {}
+void Normalize(Student& v);
+void Normalize(Contact& v);
+
 // Number of Unicode code points in a UTF-8 string (invalid bytes count one each).
 std::size_t Utf8Length(std::string_view s);
 // True when `s` is well-formed UTF-8.

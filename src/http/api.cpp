@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include "core/time.hpp"
@@ -14,8 +15,8 @@ namespace tb::http {
 
 namespace {
 
-using nlohmann::json;
 using domain::Id;
+using nlohmann::json;
 
 constexpr const char* kBase = "/api/v1";
 
@@ -65,8 +66,9 @@ template <class T>
 json PageJson(const store::Page<T>& page) {
   json items = json::array();
   for (const auto& item : page.items) items.push_back(ToJson(item));
-  return {{"items", std::move(items)},
-          {"next_cursor", page.next_after ? json(EncodeIdCursor(*page.next_after)) : json(nullptr)}};
+  return {
+      {"items", std::move(items)},
+      {"next_cursor", page.next_after ? json(EncodeIdCursor(*page.next_after)) : json(nullptr)}};
 }
 
 std::vector<ParamDoc> PageParams() {
@@ -134,8 +136,14 @@ void AddCrud(Router& r, const service::EntityService<T>& svc, const std::string&
               *id, [&](T& value) { return ApplyJson(*body, value, false); }, core::NowUtc());
           return FromResult(result, req);
         },
-        {"Update a " + singular + " (JSON merge patch: only the fields given change)", tag, {},
-         schema + "Input", schema, false, 200, {404, 409, 413, 422}});
+        {"Update a " + singular + " (JSON merge patch: only the fields given change)",
+         tag,
+         {},
+         schema + "Input",
+         schema,
+         false,
+         200,
+         {404, 409, 413, 422}});
 
   r.Add("DELETE", item,
         [service](Request& req) {
@@ -164,6 +172,16 @@ core::Problem CheckRegionPrefix(std::string_view v) {
   return std::nullopt;
 }
 
+core::Problem CheckTag(std::string_view v) {
+  if (v.empty() || v.size() > 40) return "must be 1-40 characters";
+  for (char c : v) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return "tags are lower-case letters, digits and '_'";
+    }
+  }
+  return std::nullopt;
+}
+
 core::Problem CheckIndustryFilter(std::string_view v) {
   if (v.size() == 1) return core::CheckIndustryCode(v);
   for (char c : v) {
@@ -175,56 +193,101 @@ core::Problem CheckIndustryFilter(std::string_view v) {
 }
 
 core::Problem CheckMajorPrefix(std::string_view v) {
-  if (v.empty() || v.size() > 9) return "must be a major code, class (4 digits) or category (2 digits)";
+  if (v.empty() || v.size() > 9)
+    return "must be a major code, class (4 digits) or category (2 digits)";
   return std::nullopt;
 }
 
 // ---- reference data ---------------------------------------------------------------------------
 
-json RegionJson(store::Tx& tx, const domain::Region& r) {
-  json j = {{"code", r.code}, {"name", r.name}, {"level", r.level}, {"parent_code", r.parent_code}};
-  (void)tx;
-  return j;
+json RegionJson(const domain::Region& r) {
+  return {{"code", r.code}, {"name", r.name}, {"level", r.level}, {"parent_code", r.parent_code}};
 }
 json MajorJson(const domain::Major& m) {
-  return {{"code", m.code},           {"name", m.name},
-          {"class_code", m.class_code}, {"class_name", m.class_name},
-          {"category_code", m.category_code}, {"category_name", m.category_name},
-          {"level", m.level},         {"edition", m.edition}};
+  return {{"code", m.code},
+          {"name", m.name},
+          {"class_code", m.class_code},
+          {"class_name", m.class_name},
+          {"category_code", m.category_code},
+          {"category_name", m.category_name},
+          {"level", m.level},
+          {"edition", m.edition}};
 }
 json IndustryJson(const domain::Industry& i) {
-  return {{"code", i.code}, {"level", i.level}, {"section", i.section}, {"name", i.name},
-          {"description", i.description}, {"parent_code", i.parent_code}};
+  return {{"code", i.code},
+          {"level", i.level},
+          {"section", i.section},
+          {"name", i.name},
+          {"description", i.description},
+          {"parent_code", i.parent_code}};
 }
 
+// Runs fn(tx) -> Result<json> in a read transaction and answers 200 with the value.
+template <class F>
+Response ReadJson(store::Database& db, const Request& req, F&& fn) {
+  auto result = db.Read([&](store::Tx& tx) -> Result<json> { return fn(tx); });
+  if (!result.ok()) return Problem(result.error(), req.request_id);
+  return JsonResponse(200, *result);
+}
+
+// GET collection of reference rows keyed by code: parse_filter(q) builds the filter,
+// list(tx, filter, after, limit) pages through the rows, to_json maps one row.
+template <class ParseFilter, class List, class ToJsonFn>
+Handler CodeListHandler(std::shared_ptr<store::Database> db, ParseFilter parse_filter, List list,
+                        ToJsonFn to_json) {
+  return [=](Request& req) {
+    QueryReader q(req);
+    auto filter = parse_filter(q);
+    int limit = q.Limit();
+    std::string after = q.CodeCursor();
+    if (!q.ok()) return Problem(q.error(), req.request_id);
+    return ReadJson(*db, req, [&](store::Tx& tx) -> Result<json> {
+      auto page = list(tx, filter, after, limit);
+      json items = json::array();
+      for (const auto& x : page.items) items.push_back(to_json(x));
+      return json{{"items", std::move(items)},
+                  {"next_cursor",
+                   page.next_after ? json(EncodeCodeCursor(*page.next_after)) : json(nullptr)}};
+    });
+  };
+}
+
+// Adapts a row-to-JSON function to the (tx, row) form of CodeGetHandler.
 template <class T>
-json CodePageJson(const store::CodePage<T>& page, json items) {
-  return {{"items", std::move(items)},
-          {"next_cursor", page.next_after ? json(EncodeCodeCursor(*page.next_after)) : json(nullptr)}};
+auto Plain(json (*to_json)(const T&)) {
+  return [to_json](store::Tx&, const T& row) { return to_json(row); };
+}
+
+// GET one reference row by code; to_json(tx, row) may read more in the same transaction.
+template <class Get, class ToJsonFn>
+Handler CodeGetHandler(std::shared_ptr<store::Database> db, std::string what, Get get,
+                       ToJsonFn to_json) {
+  return [=](Request& req) {
+    std::string code = req.path_params["code"];
+    return ReadJson(*db, req, [&](store::Tx& tx) -> Result<json> {
+      auto row = get(tx, code);
+      if (!row) return Error::NotFound(what + " " + code + " is not in the loaded list");
+      return to_json(tx, *row);
+    });
+  };
 }
 
 void AddReference(Router& r, std::shared_ptr<store::Database> db) {
   std::string tag = "Reference data";
-  r.Add("GET", std::string(kBase) + "/regions",
-        [db](Request& req) {
-          QueryReader q(req);
-          store::RegionFilter f;
-          f.parent_code = q.Code("parent_code", core::CheckRegionCode);
-          if (auto l = q.Int("level", 1, 3)) f.level = static_cast<int>(*l);
-          f.prefix = q.Code("prefix", CheckRegionPrefix);
-          f.name = q.String("name");
-          int limit = q.Limit();
-          std::string after = q.CodeCursor();
-          if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto result = db->Read([&](store::Tx& tx) -> Result<json> {
-            auto page = store::ListRegions(tx, f, after, limit);
-            json items = json::array();
-            for (const auto& x : page.items) items.push_back(RegionJson(tx, x));
-            return CodePageJson(page, std::move(items));
-          });
-          if (!result.ok()) return Problem(result.error(), req.request_id);
-          return JsonResponse(200, *result);
-        },
+  std::string base = std::string(kBase);
+
+  r.Add("GET", base + "/regions",
+        CodeListHandler(
+            db,
+            [](QueryReader& q) {
+              store::RegionFilter f;
+              f.parent_code = q.Code("parent_code", core::CheckRegionCode);
+              if (auto l = q.Int("level", 1, 3)) f.level = static_cast<int>(*l);
+              f.prefix = q.Code("prefix", CheckRegionPrefix);
+              f.name = q.String("name");
+              return f;
+            },
+            store::ListRegions, RegionJson),
         {"List GB/T 2260 regions", tag,
          With({{"parent_code", "string", "Children of this region"},
                {"level", "integer", "1 province, 2 city, 3 county"},
@@ -232,47 +295,33 @@ void AddReference(Router& r, std::shared_ptr<store::Database> db) {
                {"name", "string", "Name substring"}}),
          "", "Region", true});
 
-  r.Add("GET", std::string(kBase) + "/regions/{code}",
-        [db](Request& req) {
-          std::string code = req.path_params["code"];
-          if (auto p = core::CheckRegionCode(code)) return Problem(404, "no such region", req.request_id);
-          auto result = db->Read([&](store::Tx& tx) -> Result<json> {
-            auto region = store::GetRegion(tx, code);
-            if (!region) return Error::NotFound("region " + code + " is not in the loaded list");
-            json j = RegionJson(tx, *region);
-            // Roll-up: the city and province the code belongs to.
-            std::string city = core::RegionCity(code), province = core::RegionProvince(code);
-            auto c = store::GetRegion(tx, city);
-            auto p = store::GetRegion(tx, province);
-            j["city"] = c && c->code != code && c->level == 2 ? RegionJson(tx, *c) : json(nullptr);
-            j["province"] = p ? RegionJson(tx, *p) : json(nullptr);
-            return j;
-          });
-          if (!result.ok()) return Problem(result.error(), req.request_id);
-          return JsonResponse(200, *result);
-        },
-        {"Get a region with its city and province", tag, {}, "", "RegionDetail", false, 200, {404}});
+  // A region with its roll-up: the city and the province it belongs to.
+  r.Add(
+      "GET", base + "/regions/{code}",
+      CodeGetHandler(db, "region", store::GetRegion,
+                     [](store::Tx& tx, const domain::Region& region) {
+                       json j = RegionJson(region);
+                       auto c = store::GetRegion(tx, core::RegionCity(region.code));
+                       auto p = store::GetRegion(tx, core::RegionProvince(region.code));
+                       bool own_city = c && c->code != region.code && c->level == 2;
+                       j["city"] = own_city ? RegionJson(*c) : json(nullptr);
+                       j["province"] = p ? RegionJson(*p) : json(nullptr);
+                       return j;
+                     }),
+      {"Get a region with its city and province", tag, {}, "", "RegionDetail", false, 200, {404}});
 
-  r.Add("GET", std::string(kBase) + "/majors",
-        [db](Request& req) {
-          QueryReader q(req);
-          store::MajorFilter f;
-          f.class_code = q.String("class_code", 4);
-          f.category_code = q.String("category_code", 2);
-          f.level = q.Enum("level", {"vocational", "bachelor", "master", "doctor"});
-          f.name = q.String("name");
-          int limit = q.Limit();
-          std::string after = q.CodeCursor();
-          if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto result = db->Read([&](store::Tx& tx) -> Result<json> {
-            auto page = store::ListMajors(tx, f, after, limit);
-            json items = json::array();
-            for (const auto& x : page.items) items.push_back(MajorJson(x));
-            return CodePageJson(page, std::move(items));
-          });
-          if (!result.ok()) return Problem(result.error(), req.request_id);
-          return JsonResponse(200, *result);
-        },
+  r.Add("GET", base + "/majors",
+        CodeListHandler(
+            db,
+            [](QueryReader& q) {
+              store::MajorFilter f;
+              f.class_code = q.String("class_code", 4);
+              f.category_code = q.String("category_code", 2);
+              f.level = q.Enum("level", {"vocational", "bachelor", "master", "doctor"});
+              f.name = q.String("name");
+              return f;
+            },
+            store::ListMajors, MajorJson),
         {"List catalog majors", tag,
          With({{"class_code", "string", "4-digit class, e.g. 0809"},
                {"category_code", "string", "2-digit category, e.g. 08"},
@@ -280,39 +329,22 @@ void AddReference(Router& r, std::shared_ptr<store::Database> db) {
                {"name", "string", "Name substring"}}),
          "", "Major", true});
 
-  r.Add("GET", std::string(kBase) + "/majors/{code}",
-        [db](Request& req) {
-          std::string code = req.path_params["code"];
-          auto result = db->Read([&](store::Tx& tx) -> Result<json> {
-            auto m = store::GetMajor(tx, code);
-            if (!m) return Error::NotFound("major " + code + " is not in the loaded catalog");
-            return MajorJson(*m);
-          });
-          if (!result.ok()) return Problem(result.error(), req.request_id);
-          return JsonResponse(200, *result);
-        },
+  r.Add("GET", base + "/majors/{code}",
+        CodeGetHandler(db, "major", store::GetMajor, Plain(MajorJson)),
         {"Get a major with its class and category", tag, {}, "", "Major", false, 200, {404}});
 
-  r.Add("GET", std::string(kBase) + "/industries",
-        [db](Request& req) {
-          QueryReader q(req);
-          store::IndustryFilter f;
-          f.section = q.Code("section", core::CheckIndustryCode);
-          if (auto l = q.Int("level", 1, 4)) f.level = static_cast<int>(*l);
-          f.parent_code = q.Code("parent_code", core::CheckIndustryCode);
-          f.name = q.String("name");
-          int limit = q.Limit();
-          std::string after = q.CodeCursor();
-          if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto result = db->Read([&](store::Tx& tx) -> Result<json> {
-            auto page = store::ListIndustries(tx, f, after, limit);
-            json items = json::array();
-            for (const auto& x : page.items) items.push_back(IndustryJson(x));
-            return CodePageJson(page, std::move(items));
-          });
-          if (!result.ok()) return Problem(result.error(), req.request_id);
-          return JsonResponse(200, *result);
-        },
+  r.Add("GET", base + "/industries",
+        CodeListHandler(
+            db,
+            [](QueryReader& q) {
+              store::IndustryFilter f;
+              f.section = q.Code("section", core::CheckIndustryCode);
+              if (auto l = q.Int("level", 1, 4)) f.level = static_cast<int>(*l);
+              f.parent_code = q.Code("parent_code", core::CheckIndustryCode);
+              f.name = q.String("name");
+              return f;
+            },
+            store::ListIndustries, IndustryJson),
         {"List GB/T 4754-2017 industries", tag,
          With({{"section", "string", "Section letter A-T"},
                {"level", "integer", "1 section, 2 division, 3 group, 4 class"},
@@ -320,17 +352,8 @@ void AddReference(Router& r, std::shared_ptr<store::Database> db) {
                {"name", "string", "Name substring"}}),
          "", "Industry", true});
 
-  r.Add("GET", std::string(kBase) + "/industries/{code}",
-        [db](Request& req) {
-          std::string code = req.path_params["code"];
-          auto result = db->Read([&](store::Tx& tx) -> Result<json> {
-            auto i = store::GetIndustry(tx, code);
-            if (!i) return Error::NotFound("industry " + code + " is not in the loaded list");
-            return IndustryJson(*i);
-          });
-          if (!result.ok()) return Problem(result.error(), req.request_id);
-          return JsonResponse(200, *result);
-        },
+  r.Add("GET", base + "/industries/{code}",
+        CodeGetHandler(db, "industry", store::GetIndustry, Plain(IndustryJson)),
         {"Get an industry", tag, {}, "", "Industry", false, 200, {404}});
 }
 
@@ -345,7 +368,8 @@ void AddRelations(Router& r, const service::Services& s) {
         [relations, organizations](Request& req) {
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
-          if (auto org = organizations->Get(*id); !org.ok()) return Problem(org.error(), req.request_id);
+          if (auto org = organizations->Get(*id); !org.ok())
+            return Problem(org.error(), req.request_id);
           QueryReader q(req);
           store::RelationFilter f;
           f.organization_id = *id;
@@ -357,9 +381,14 @@ void AddRelations(Router& r, const service::Services& s) {
           if (!page.ok()) return Problem(page.error(), req.request_id);
           return JsonResponse(200, PageJson(*page));
         },
-        {"Relations of an organization (either end)", tag,
-         With({{"kind", "string", "supervises | member_of | located_in"}}), "", "Relation", true,
-         200, {404}});
+        {"Relations of an organization (either end)",
+         tag,
+         With({{"kind", "string", "supervises | member_of | located_in"}}),
+         "",
+         "Relation",
+         true,
+         200,
+         {404}});
   r.Add("POST", base,
         [relations](Request& req) {
           auto id = ParseId(req.path_params["id"]);
@@ -370,7 +399,8 @@ void AddRelations(Router& r, const service::Services& s) {
           rel.from_id = *id;
           json b = *body;
           if (b.is_object() && !b.contains("from_id")) b["from_id"] = *id;
-          if (auto st = ApplyJson(b, rel, true); !st.ok()) return Problem(st.error(), req.request_id);
+          if (auto st = ApplyJson(b, rel, true); !st.ok())
+            return Problem(st.error(), req.request_id);
           if (rel.from_id != *id) {
             return Problem(422, "relation is not valid", req.request_id,
                            {{"from_id", "must be the organization in the path (" +
@@ -378,8 +408,14 @@ void AddRelations(Router& r, const service::Services& s) {
           }
           return FromResult(relations->Create(rel, core::NowUtc()), req, 201);
         },
-        {"Add a relation from this organization (supervises, member_of, located_in)", tag, {},
-         "RelationInput", "Relation", false, 201, {404, 409, 422}});
+        {"Add a relation from this organization (supervises, member_of, located_in)",
+         tag,
+         {},
+         "RelationInput",
+         "Relation",
+         false,
+         201,
+         {404, 409, 422}});
   r.Add("DELETE", base + "/{relation_id}",
         [relations](Request& req) {
           auto id = ParseId(req.path_params["id"]);
@@ -406,31 +442,28 @@ Router BuildApi(const ApiContext& ctx) {
 
   r.Add("GET", std::string(kBase) + "/health",
         [db, version](Request& req) {
-          auto ping = db->Read([](store::Tx& tx) -> Result<std::int64_t> {
-            return tx.QueryInt("SELECT COUNT(*) FROM schema_migrations").value_or(0);
-          });
+          auto ping = db->Ping();
           if (!ping.ok()) {
-            return JsonResponse(503, {{"status", "unavailable"}, {"version", version},
+            spdlog::error("health check {}: {}", req.request_id, ping.error().message);
+            return JsonResponse(503, {{"status", "unavailable"},
+                                      {"version", version},
                                       {"database", db->backend_name()},
-                                      {"detail", ping.error().message}});
+                                      {"detail", "the database cannot be reached"}});
           }
-          (void)req;
-          return JsonResponse(200, {{"status", "ok"}, {"version", version},
-                                    {"database", db->backend_name()}});
+          return JsonResponse(
+              200, {{"status", "ok"}, {"version", version}, {"database", db->backend_name()}});
         },
         {"Health of the server and its database", "System", {}, "", "Health", false, 200, {503}});
 
   AddCrud(r, services->institutions, "Institutions",
           [](QueryReader& q) {
-            store::Where w;
-            if (auto name = q.String("name")) {
-              w.And("LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(name_en) LIKE ? ESCAPE '\\'",
-                    {store::P("%" + store::LikeEscape(*name) + "%"),
-                     store::P("%" + store::LikeEscape(*name) + "%")});
-            }
-            return w;
+            store::InstitutionFilter f;
+            f.name = q.String("name");
+            f.kind = q.Enum("kind", EnumOf<domain::Institution>("kind"));
+            return f;
           },
-          {{"name", "string", "Name substring"}});
+          {{"name", "string", "Name substring (Chinese or English), case-insensitive"},
+           {"kind", "string", "university | vocational_college"}});
 
   AddCrud(r, services->units, "Institutions",
           [](QueryReader& q) {
@@ -444,7 +477,7 @@ Router BuildApi(const ApiContext& ctx) {
           [](QueryReader& q) {
             store::OrganizationFilter f;
             f.kind = q.Enum("kind", EnumOf<domain::Organization>("kind"));
-            f.tag = q.String("tag", 40);
+            f.tag = q.Code("tag", CheckTag);
             f.region_prefix = q.Code("region", CheckRegionPrefix);
             f.industry = q.Code("industry", CheckIndustryFilter);
             f.name = q.String("name");

@@ -28,6 +28,11 @@ std::optional<domain::Value> ValueFromJson(const domain::FieldSpec& spec, const 
       errors.push_back({name, "must be true or false"});
       return std::nullopt;
     case domain::Kind::kString:
+      // An empty optional code or contact ("credit_code": "") means "none": store NULL, so
+      // unique keys and "is set" checks treat it as absent.
+      if (j.is_string() && spec.nullable && j.get_ref<const std::string&>().empty()) {
+        return domain::Value(std::monostate{});
+      }
       if (j.is_string()) return domain::Value(j.get<std::string>());
       errors.push_back({name, "must be a string"});
       return std::nullopt;

@@ -22,7 +22,8 @@ std::optional<domain::Value> ValueFromJson(const domain::FieldSpec& spec, const 
 template <class T>
 nlohmann::json ToJson(const T& value) {
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& f : domain::Def<T>().fields) out[std::string(f.spec.name)] = ValueToJson(f.get(value));
+  for (const auto& f : domain::Def<T>().fields)
+    out[std::string(f.spec.name)] = ValueToJson(f.get(value));
   return out;
 }
 

@@ -12,11 +12,11 @@
 namespace tb::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // decoded path without the query string
-  std::multimap<std::string, std::string> query;     // decoded query parameters
-  std::map<std::string, std::string> headers;        // lower-case names
-  std::map<std::string, std::string> path_params;    // filled by the router
+  std::string method;                              // "GET", "POST", ...
+  std::string path;                                // decoded path without the query string
+  std::multimap<std::string, std::string> query;   // decoded query parameters
+  std::map<std::string, std::string> headers;      // lower-case names
+  std::map<std::string, std::string> path_params;  // filled by the router
   std::string body;
   std::string request_id;
 

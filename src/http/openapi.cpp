@@ -10,17 +10,28 @@ using nlohmann::json;
 
 const char* FormatName(domain::Format f) {
   switch (f) {
-    case domain::Format::kDate: return "date";
-    case domain::Format::kTimestamp: return "date-time";
-    case domain::Format::kEmail: return "email";
-    case domain::Format::kUrl: return "uri";
-    case domain::Format::kCreditCode: return "credit-code";
-    case domain::Format::kRegionCode: return "gb2260-region";
-    case domain::Format::kIndustryCode: return "gb4754-industry";
-    case domain::Format::kMajorCode: return "major-code";
-    case domain::Format::kMobile: return "mobile";
-    case domain::Format::kIdNumber: return "id-number";
-    default: return "";
+    case domain::Format::kDate:
+      return "date";
+    case domain::Format::kTimestamp:
+      return "date-time";
+    case domain::Format::kEmail:
+      return "email";
+    case domain::Format::kUrl:
+      return "uri";
+    case domain::Format::kCreditCode:
+      return "credit-code";
+    case domain::Format::kRegionCode:
+      return "gb2260-region";
+    case domain::Format::kIndustryCode:
+      return "gb4754-industry";
+    case domain::Format::kMajorCode:
+      return "major-code";
+    case domain::Format::kMobile:
+      return "mobile";
+    case domain::Format::kIdNumber:
+      return "id-number";
+    default:
+      return "";
   }
 }
 
@@ -41,7 +52,9 @@ json FieldSchema(const domain::FieldSpec& spec) {
       if (spec.minimum) s["minimum"] = *spec.minimum;
       if (spec.maximum) s["maximum"] = *spec.maximum;
       break;
-    case domain::Kind::kBool: s = {{"type", "boolean"}}; break;
+    case domain::Kind::kBool:
+      s = {{"type", "boolean"}};
+      break;
     case domain::Kind::kString:
       s = {{"type", "string"}};
       add_string_facets(s);
@@ -107,22 +120,21 @@ json Components() {
   AddEntitySchemas<domain::Student>(schemas);
   AddEntitySchemas<domain::Post>(schemas);
 
-  json region = {{"type", "object"},
-                 {"properties", StringProps({"code", "name", "parent_code"})}};
+  json region = {{"type", "object"}, {"properties", StringProps({"code", "name", "parent_code"})}};
   region["properties"]["level"] = {{"type", "integer"}};
   schemas["Region"] = region;
   json detail = region;
-  detail["properties"]["city"] = {{"oneOf", json::array({{{"$ref", "#/components/schemas/Region"}},
-                                                          {{"type", "null"}}})}};
+  detail["properties"]["city"] = {
+      {"oneOf", json::array({{{"$ref", "#/components/schemas/Region"}}, {{"type", "null"}}})}};
   detail["properties"]["province"] = detail["properties"]["city"];
   schemas["RegionDetail"] = detail;
-  schemas["Major"] = {{"type", "object"},
-                      {"properties", StringProps({"code", "name", "class_code", "class_name",
-                                                  "category_code", "category_name", "level",
-                                                  "edition"})}};
-  json industry = {{"type", "object"},
-                   {"properties",
-                    StringProps({"code", "section", "name", "description", "parent_code"})}};
+  schemas["Major"] = {
+      {"type", "object"},
+      {"properties", StringProps({"code", "name", "class_code", "class_name", "category_code",
+                                  "category_name", "level", "edition"})}};
+  json industry = {
+      {"type", "object"},
+      {"properties", StringProps({"code", "section", "name", "description", "parent_code"})}};
   industry["properties"]["level"] = {{"type", "integer"}};
   schemas["Industry"] = industry;
   schemas["Health"] = {{"type", "object"},
@@ -140,22 +152,32 @@ json Components() {
 }
 
 json ProblemResponse(const std::string& description) {
-  return {{"description", description},
-          {"content",
-           {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+  return {
+      {"description", description},
+      {"content",
+       {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
 }
 
 std::string StatusText(int status) {
   switch (status) {
-    case 400: return "Malformed request (JSON syntax, query parameter)";
-    case 401: return "Not logged in";
-    case 403: return "Not allowed";
-    case 404: return "Not found";
-    case 409: return "Conflict with existing data";
-    case 413: return "Body too large";
-    case 422: return "Invalid data; errors name the fields";
-    case 503: return "Database unavailable";
-    default: return "Error";
+    case 400:
+      return "Malformed request (JSON syntax, query parameter)";
+    case 401:
+      return "Not logged in";
+    case 403:
+      return "Not allowed";
+    case 404:
+      return "Not found";
+    case 409:
+      return "Conflict with existing data";
+    case 413:
+      return "Body too large";
+    case 422:
+      return "Invalid data; errors name the fields";
+    case 503:
+      return "Database unavailable";
+    default:
+      return "Error";
   }
 }
 

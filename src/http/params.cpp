@@ -99,8 +99,8 @@ std::optional<bool> QueryReader::Bool(const std::string& name) {
   return std::nullopt;
 }
 
-std::optional<std::string> QueryReader::Code(const std::string& name,
-                                             std::optional<std::string> (*check)(std::string_view)) {
+std::optional<std::string> QueryReader::Code(
+    const std::string& name, std::optional<std::string> (*check)(std::string_view)) {
   auto v = req_.Query(name);
   if (!v) return std::nullopt;
   if (auto problem = check(*v)) {

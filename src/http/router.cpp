@@ -55,8 +55,9 @@ Router::Match Router::Find(const std::string& method, const std::string& path,
       }
       continue;
     }
-    int n = static_cast<int>(std::count_if(r.segments.begin(), r.segments.end(),
-                                           [](const std::string& s) { return s.starts_with("{"); }));
+    int n =
+        static_cast<int>(std::count_if(r.segments.begin(), r.segments.end(),
+                                       [](const std::string& s) { return s.starts_with("{"); }));
     if (n < best_params) {
       best = &r;
       best_params = n;

@@ -31,7 +31,7 @@ struct OperationDoc {
   std::string response_schema;  // component name, empty for none (204)
   bool list = false;            // response is {"items": [response_schema], "next_cursor"}
   int success_status = 200;
-  std::vector<int> error_statuses;  // problem responses besides 400/500
+  std::vector<int> error_statuses;                // problem responses besides 400/500
   std::string content_type = "application/json";  // of the success response
 };
 
@@ -48,8 +48,8 @@ class Router {
   void Add(std::string method, std::string pattern, Handler handler, OperationDoc doc);
 
   struct Match {
-    const Route* route = nullptr;             // set when found
-    std::vector<std::string> allowed;         // methods of the path when route is null (405)
+    const Route* route = nullptr;      // set when found
+    std::vector<std::string> allowed;  // methods of the path when route is null (405)
   };
   // Finds the route for method and path and fills request.path_params.
   Match Find(const std::string& method, const std::string& path,

@@ -1,7 +1,7 @@
 #include "http/server.hpp"
 
-#include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
+#include <restinio/all.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -22,7 +22,8 @@ std::string NewRequestId() {
   static std::atomic<std::uint64_t> counter{0};
   static const std::uint64_t prefix = std::random_device{}();
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%08llx-%06llx", static_cast<unsigned long long>(prefix & 0xffffffff),
+  std::snprintf(buf, sizeof buf, "%08llx-%06llx",
+                static_cast<unsigned long long>(prefix & 0xffffffff),
                 static_cast<unsigned long long>(++counter & 0xffffff));
   return buf;
 }
@@ -30,7 +31,8 @@ std::string NewRequestId() {
 bool IsSaneRequestId(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
   for (char c : id) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+      return false;
   }
   return true;
 }
@@ -74,8 +76,9 @@ std::optional<Response> StaticFile(const ServerOptions& options, const Request& 
 
 Response Dispatch(const Router& router, Request& req, const ServerOptions& options) {
   if (req.body.size() > options.max_body_bytes) {
-    return Problem(413, "request body is " + std::to_string(req.body.size()) +
-                            " bytes; the limit is " + std::to_string(options.max_body_bytes),
+    return Problem(413,
+                   "request body is " + std::to_string(req.body.size()) + " bytes; the limit is " +
+                       std::to_string(options.max_body_bytes),
                    req.request_id);
   }
   auto match = router.Find(req.method, req.path, req.path_params);
@@ -101,7 +104,7 @@ Response Dispatch(const Router& router, Request& req, const ServerOptions& optio
 
 bool RunServer(const Router& router, const ServerOptions& options) {
   using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
-  auto handler = [&router, &options](const restinio::request_handle_t& rh) {
+  auto serve = [&router, &options](const restinio::request_handle_t& rh) {
     auto started = std::chrono::steady_clock::now();
     Request req;
     const auto& h = rh->header();
@@ -115,10 +118,10 @@ bool RunServer(const Router& router, const ServerOptions& options) {
     req.request_id = incoming_id && IsSaneRequestId(*incoming_id) ? *incoming_id : NewRequestId();
 
     Response resp;
-    auto path = restinio::utils::try_unescape_percent_encoding<
-        restinio::utils::relaxed_unescape_traits>(h.path());
-    auto query =
-        restinio::try_parse_query<restinio::parse_query_traits::relaxed>(h.query());
+    auto path =
+        restinio::utils::try_unescape_percent_encoding<restinio::utils::relaxed_unescape_traits>(
+            h.path());
+    auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(h.query());
     if (!path || !query) {
       req.path = std::string(h.path());
       resp = Problem(400, "the request target is not valid percent-encoding", req.request_id);
@@ -148,8 +151,25 @@ bool RunServer(const Router& router, const ServerOptions& options) {
     return restinio::request_accepted();
   };
 
+  // Anything that escapes (building the request or the response) still gets an answer and a
+  // log line, never a silently dropped connection.
+  auto handler = [serve](const restinio::request_handle_t& rh) {
+    try {
+      return serve(rh);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {} failed outside the router: {}", rh->header().method().c_str(),
+                    std::string(rh->header().request_target()), e.what());
+      rh->create_response(restinio::status_internal_server_error())
+          .append_header(restinio::http_field::content_type, "application/problem+json")
+          .set_body(R"({"type":"https://talentbridge.dev/problems/internal","title":)"
+                    R"("Internal server error","status":500})")
+          .done();
+      return restinio::request_accepted();
+    }
+  };
+
   std::size_t threads =
-      options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency());
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   asio::io_context ioctx;
   restinio::http_server_t<Traits> server{
       restinio::external_io_context(ioctx),

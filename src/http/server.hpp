@@ -15,10 +15,10 @@ namespace tb::http {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;
-  std::size_t threads = 0;                    // 0 = hardware concurrency
-  std::size_t max_body_bytes = 1 << 20;       // larger bodies get 413
-  std::string static_dir;                     // web app files (index.html fallback); "" = none
-  std::function<void()> on_listening;         // called once the port is bound
+  std::size_t threads = 0;               // 0 = hardware concurrency
+  std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+  std::string static_dir;                // web app files (index.html fallback); "" = none
+  std::function<void()> on_listening;    // called once the port is bound
 };
 
 // Handles one request end to end without the network (used by the server and by tests).

@@ -39,7 +39,8 @@ void RequireMajor(store::Tx& tx, const std::string& field, const std::string& co
     known = store::GetMajor(tx, code).has_value();
   }
   if (!known) {
-    out.push_back({field, "major code " + code + " is not in the major catalog loaded in this database"});
+    out.push_back(
+        {field, "major code " + code + " is not in the major catalog loaded in this database"});
   }
 }
 
@@ -61,18 +62,15 @@ void RequireList(store::Tx& tx, const std::string& field, const std::vector<std:
   }
 }
 
+// A conflict when another row of T matches `where` (a unique key), naming that row.
 template <class T>
-Status UniqueBy(store::Tx& tx, const T& v, const std::string& where, std::vector<store::Param> params,
-                const std::string& field, const std::string& what) {
-  params.push_back(P(v.id));
-  auto rows = tx.Query("SELECT id FROM " + std::string(domain::Def<T>().table) + " WHERE " + where +
-                           " AND id <> ?",
-                       params);
-  if (rows.empty()) return {};
-  return Error::Conflict(std::string(domain::Def<T>().singular) + " " +
-                             std::to_string(rows[0].Int(0)) + " already has this " + what,
-                         {{field, "already used by " + std::string(domain::Def<T>().singular) +
-                                      " " + std::to_string(rows[0].Int(0))}});
+Status UniqueBy(store::Tx& tx, const T& v, store::Where where, const std::string& field,
+                const std::string& what) {
+  auto other = store::FindOther(tx, domain::Def<T>().table, where, v.id);
+  if (!other) return {};
+  std::string existing = std::string(domain::Def<T>().singular) + " " + std::to_string(*other);
+  return Error::Conflict(existing + " already has this " + what,
+                         {{field, "already used by " + existing}});
 }
 
 }  // namespace
@@ -123,36 +121,40 @@ void CheckReferences(store::Tx& tx, const domain::Post& v, std::vector<FieldErro
 }
 
 Status CheckUnique(store::Tx& tx, const domain::Institution& v) {
-  return UniqueBy(tx, v, "code = ?", {P(v.code)}, "code", "school code");
+  return UniqueBy(tx, v, store::Where().And("code = ?", {P(v.code)}), "code", "school code");
 }
 
 Status CheckUnique(store::Tx& tx, const domain::Unit& v) {
-  return UniqueBy(tx, v, "institution_id = ? AND name = ?", {P(v.institution_id), P(v.name)},
-                  "name", "name in this institution");
+  return UniqueBy(
+      tx, v,
+      store::Where().And("institution_id = ? AND name = ?", {P(v.institution_id), P(v.name)}),
+      "name", "name in this institution");
 }
 
 Status CheckUnique(store::Tx& tx, const domain::Organization& v) {
   if (!v.credit_code || v.credit_code->empty()) return {};
-  auto rows = tx.Query("SELECT id, name FROM organizations WHERE credit_code = ? AND id <> ?",
-                       {P(*v.credit_code), P(v.id)});
-  if (rows.empty()) return {};
+  auto existing_org = store::FindOrganizationByCreditCode(tx, *v.credit_code);
+  if (!existing_org || existing_org->id == v.id) return {};
   std::string existing =
-      "organization " + rows[0].Text(0) + " (" + rows[0].Text(1) + ")";
+      "organization " + std::to_string(existing_org->id) + " (" + existing_org->name + ")";
   return Error::Conflict("credit code " + *v.credit_code + " is already registered to " + existing,
                          {{"credit_code", "already registered to " + existing}});
 }
 
 Status CheckUnique(store::Tx& tx, const domain::Relation& v) {
-  return UniqueBy(tx, v, "from_id = ? AND kind = ? AND to_id = ?",
-                  {P(v.from_id), P(v.kind), P(v.to_id)}, "to_id", "relation");
+  return UniqueBy(tx, v,
+                  store::Where().And("from_id = ? AND kind = ? AND to_id = ?",
+                                     {P(v.from_id), P(v.kind), P(v.to_id)}),
+                  "to_id", "relation");
 }
 
 Status CheckUnique(store::Tx&, const domain::Contact&) { return {}; }
 
 Status CheckUnique(store::Tx& tx, const domain::Student& v) {
-  return UniqueBy(tx, v, "institution_id = ? AND student_no = ?",
-                  {P(v.institution_id), P(v.student_no)}, "student_no",
-                  "student number in this institution");
+  return UniqueBy(tx, v,
+                  store::Where().And("institution_id = ? AND student_no = ?",
+                                     {P(v.institution_id), P(v.student_no)}),
+                  "student_no", "student number in this institution");
 }
 
 Status CheckUnique(store::Tx&, const domain::Post&) { return {}; }

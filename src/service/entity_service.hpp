@@ -39,15 +39,35 @@ Status CheckUnique(store::Tx& tx, const domain::Post& v);
 // The filter type each entity's list takes.
 template <class T>
 struct FilterOf;
-template <> struct FilterOf<domain::Institution> { using type = store::Where; };
-template <> struct FilterOf<domain::Unit> { using type = store::UnitFilter; };
-template <> struct FilterOf<domain::Organization> { using type = store::OrganizationFilter; };
-template <> struct FilterOf<domain::Relation> { using type = store::RelationFilter; };
-template <> struct FilterOf<domain::Contact> { using type = store::ContactFilter; };
-template <> struct FilterOf<domain::Student> { using type = store::StudentFilter; };
-template <> struct FilterOf<domain::Post> { using type = store::PostFilter; };
+template <>
+struct FilterOf<domain::Institution> {
+  using type = store::InstitutionFilter;
+};
+template <>
+struct FilterOf<domain::Unit> {
+  using type = store::UnitFilter;
+};
+template <>
+struct FilterOf<domain::Organization> {
+  using type = store::OrganizationFilter;
+};
+template <>
+struct FilterOf<domain::Relation> {
+  using type = store::RelationFilter;
+};
+template <>
+struct FilterOf<domain::Contact> {
+  using type = store::ContactFilter;
+};
+template <>
+struct FilterOf<domain::Student> {
+  using type = store::StudentFilter;
+};
+template <>
+struct FilterOf<domain::Post> {
+  using type = store::PostFilter;
+};
 
-inline store::Where ToWhere(const store::Where& w) { return w; }
 using store::ToWhere;
 
 template <class T>
@@ -63,12 +83,14 @@ class EntityService {
   }
 
   Result<store::Page<T>> List(const Filter& filter, const store::PageRequest& page) const {
-    return db_->Read(
-        [&](store::Tx& tx) -> Result<store::Page<T>> { return Repo::List(tx, ToWhere(filter), page); });
+    return db_->Read([&](store::Tx& tx) -> Result<store::Page<T>> {
+      return Repo::List(tx, ToWhere(filter), page);
+    });
   }
 
   // Creates `value` (its id and timestamps are assigned).
   Result<T> Create(T value, const std::string& now) const {
+    domain::Normalize(value);
     return db_->Write([&](store::Tx& tx) -> Result<T> {
       TB_TRY_STATUS(Check(tx, value));
       return Repo::Insert(tx, std::move(value), now);
@@ -79,6 +101,7 @@ class EntityService {
   Result<T> Update(T value, const std::string& now) const {
     return db_->Write([&](store::Tx& tx) -> Result<T> {
       if (!Repo::Exists(tx, value.id)) return Repo::Get(tx, value.id);  // the not-found error
+      domain::Normalize(value);
       TB_TRY_STATUS(Check(tx, value));
       return Repo::Update(tx, std::move(value), now);
     });
@@ -91,6 +114,7 @@ class EntityService {
       TB_TRY(T value, Repo::Get(tx, id));
       TB_TRY_STATUS(change(value));
       value.id = id;
+      domain::Normalize(value);
       TB_TRY_STATUS(Check(tx, value));
       return Repo::Update(tx, std::move(value), now);
     });
@@ -117,8 +141,14 @@ class EntityService {
 // All entity services of the foundation, sharing one database.
 struct Services {
   explicit Services(std::shared_ptr<store::Database> database)
-      : db(database), institutions(database), units(database), organizations(database),
-        relations(database), contacts(database), students(database), posts(database) {}
+      : db(database),
+        institutions(database),
+        units(database),
+        organizations(database),
+        relations(database),
+        contacts(database),
+        students(database),
+        posts(database) {}
 
   std::shared_ptr<store::Database> db;
   EntityService<domain::Institution> institutions;

@@ -81,16 +81,20 @@ Cell ReadCell(const soci::row& row, std::size_t i) {
   return std::monostate{};
 }
 
+// The driver's text stays out of conflict messages (it names constraints and values of other
+// records); services check unique keys first and name the field, so this is the fallback for
+// a race between two writers.
 Error FromSociError(const std::exception& e) {
   std::string what = e.what();
   if (what.find("UNIQUE constraint failed") != std::string::npos ||
       what.find("duplicate key value") != std::string::npos) {
-    return Error::Conflict("a record with the same key already exists (" + what + ")");
+    return Error::Conflict("a record with the same key was written at the same time; retry");
   }
   if (what.find("FOREIGN KEY constraint failed") != std::string::npos ||
       what.find("violates foreign key constraint") != std::string::npos) {
-    return Error::Conflict("the record is still referenced by other records, or refers to a "
-                           "record that does not exist");
+    return Error::Conflict(
+        "the record is still referenced by other records, or refers to a "
+        "record that does not exist");
   }
   if (what.find("database is locked") != std::string::npos ||
       what.find("connection") != std::string::npos) {
@@ -140,27 +144,112 @@ std::string LikeEscape(std::string_view s) {
   return out;
 }
 
+namespace {
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && HexDigit(s[i + 1]) >= 0 && HexDigit(s[i + 2]) >= 0) {
+      out += static_cast<char>(HexDigit(s[i + 1]) * 16 + HexDigit(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// SOCI 4.0's postgresql backend re-joins its connect string as key=value tokens (a bare URI
+// "postgresql://u@h:5432/db" reaches libpq as ".../db="), so hand it libpq's keyword form:
+// "postgresql://user:pw@host:port/db?k=v" -> "host='host' port='port' user='user' ...".
+std::string PostgresKeywords(std::string_view rest) {  // rest: the URL after "://"
+  std::string out;
+  auto add = [&](std::string_view key, std::string_view raw) {
+    std::string value = PercentDecode(raw);
+    if (value.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += std::string(key) + "='";
+    for (char c : value) {
+      if (c == '\\' || c == '\'') out += '\\';
+      out += c;
+    }
+    out += '\'';
+  };
+  std::string_view query;
+  if (auto q = rest.find('?'); q != std::string_view::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string_view path;
+  if (auto slash = rest.find('/'); slash != std::string_view::npos) {
+    path = rest.substr(slash + 1);
+    rest = rest.substr(0, slash);
+  }
+  std::string_view user, password;
+  if (auto at = rest.rfind('@'); at != std::string_view::npos) {
+    user = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    if (auto colon = user.find(':'); colon != std::string_view::npos) {
+      password = user.substr(colon + 1);
+      user = user.substr(0, colon);
+    }
+  }
+  std::string_view host = rest, port;
+  if (auto colon = rest.rfind(':');
+      colon != std::string_view::npos && rest.find(']', colon) == std::string_view::npos) {
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  if (host.starts_with('[') && host.ends_with(']')) host = host.substr(1, host.size() - 2);
+  add("host", host);
+  add("port", port);
+  add("user", user);
+  add("password", password);
+  add("dbname", path);
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view item = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (auto eq = item.find('='); eq != std::string_view::npos) {
+      add(PercentDecode(item.substr(0, eq)), item.substr(eq + 1));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<DbUrl> ParseDbUrl(std::string_view url) {
   DbUrl out;
   if (url.starts_with("sqlite:")) {
     out.backend = Backend::kSqlite;
     out.path = std::string(url.substr(7));
     if (out.path.starts_with("//")) out.path = out.path.substr(2);  // sqlite://path
-    if (out.path.empty()) return Error::Invalid("--db sqlite: needs a file path, e.g. sqlite:./data/talentbridge.db");
+    if (out.path.empty())
+      return Error::Invalid("--db sqlite: needs a file path, e.g. sqlite:./data/talentbridge.db");
     out.connect = "db=\"" + out.path + "\" timeout=10";
     return out;
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     out.backend = Backend::kPostgres;
-    out.connect = std::string(url);
+    out.connect = PostgresKeywords(url.substr(url.find("://") + 3));
     return out;
   }
-  return Error::Invalid("database URL must be sqlite:PATH or postgresql://user@host:port/db, got '" +
-                        std::string(url) + "'");
+  return Error::Invalid(
+      "database URL must be sqlite:PATH or postgresql://user@host:port/db, got '" +
+      std::string(url) + "'");
 }
 
 Database::Database(DbUrl url, std::size_t pool_size)
-    : url_(std::move(url)), pool_size_(pool_size),
+    : url_(std::move(url)),
+      pool_size_(pool_size),
       pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
 
 Database::~Database() = default;
@@ -198,9 +287,11 @@ bool Database::RunErased(bool writable, const std::function<bool(Tx&)>& body, Er
   bool began = false;
   try {
     if (url_.backend == Backend::kSqlite) {
+      // A connection flag, so set on every transaction of the pooled session.
+      session << (writable ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON");
       session << (writable ? "BEGIN IMMEDIATE" : "BEGIN");
     } else {
-      session << (writable ? "BEGIN" : "BEGIN READ ONLY");
+      session << (writable ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
     began = true;
     Tx tx(session, url_.backend, writable);
@@ -222,6 +313,13 @@ bool Database::RunErased(bool writable, const std::function<bool(Tx&)>& body, Er
     }
     return false;
   }
+}
+
+Status Database::Ping() {
+  return Read([](Tx& tx) -> Status {
+    tx.QueryInt("SELECT COUNT(*) FROM schema_migrations");
+    return {};
+  });
 }
 
 void Tx::Exec(std::string_view sql, const std::vector<Param>& params) {

@@ -93,13 +93,17 @@ class Database {
   }
   std::size_t pool_size() const { return pool_size_; }
 
+  // Checks that the database answers and is migrated.
+  Status Ping();
+
   // Runs fn(Tx&) in a write transaction and commits when fn returns a value (not an Error);
   // rolls back on an Error or an exception. fn returns Result<T> (or Status).
   template <class F>
   auto Write(F&& fn) -> std::invoke_result_t<F, Tx&> {
     return Run<std::invoke_result_t<F, Tx&>>(true, std::forward<F>(fn));
   }
-  // Runs fn(Tx&) in a read-only transaction (a consistent snapshot).
+  // Runs fn(Tx&) in a read-only transaction that sees one consistent snapshot (REPEATABLE READ
+  // on PostgreSQL; SQLite's read transactions are snapshots already).
   template <class F>
   auto Read(F&& fn) -> std::invoke_result_t<F, Tx&> {
     return Run<std::invoke_result_t<F, Tx&>>(false, std::forward<F>(fn));

@@ -36,6 +36,9 @@ std::vector<std::string> SplitStatements(std::string_view sql) {
 
 Result<int> SchemaVersion(Database& db) {
   return db.Write([](Tx& tx) -> Result<int> {
+    // Concurrent CREATE TABLE IF NOT EXISTS races on PostgreSQL's catalog (duplicate key in
+    // pg_type): serialise the processes starting at once on a transaction-scoped lock.
+    if (tx.backend() == Backend::kPostgres) tx.Exec("SELECT pg_advisory_xact_lock(7301001)");
     tx.Exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
         "name TEXT NOT NULL, applied_at TEXT NOT NULL)");

@@ -70,6 +70,16 @@ Where ToWhere(const OrganizationFilter& f) {
   return w;
 }
 
+Where ToWhere(const InstitutionFilter& f) {
+  Where w;
+  if (f.name) {
+    w.And("LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(name_en) LIKE ? ESCAPE '\\'",
+          {P(Contains(*f.name)), P(Contains(*f.name))});
+  }
+  if (f.kind) w.And("kind = ?", {P(*f.kind)});
+  return w;
+}
+
 Where ToWhere(const UnitFilter& f) {
   Where w;
   if (f.institution_id) w.And("institution_id = ?", {P(*f.institution_id)});
@@ -115,6 +125,17 @@ Where ToWhere(const RelationFilter& f) {
   }
   if (f.kind) w.And("kind = ?", {P(*f.kind)});
   return w;
+}
+
+std::optional<domain::Id> FindOther(Tx& tx, std::string_view table, const Where& where,
+                                    domain::Id exclude_id) {
+  std::vector<Param> params = where.params;
+  params.push_back(P(exclude_id));
+  auto rows = tx.Query("SELECT id FROM " + std::string(table) + " WHERE " + where.sql +
+                           " AND id <> ? ORDER BY id LIMIT 1",
+                       params);
+  if (rows.empty()) return std::nullopt;
+  return rows[0].Int(0);
 }
 
 std::optional<domain::Organization> FindOrganizationByCreditCode(Tx& tx, const std::string& code) {
@@ -171,10 +192,10 @@ CodePage<T> ListByCode(Tx& tx, const std::string& table, const std::string& colu
                        const std::string& after, int limit, MakeFn make) {
   if (!after.empty()) w.And("code > ?", {P(after)});
   if (limit < 1) limit = 1;
-  auto rows = tx.Query("SELECT " + columns + " FROM " + table +
-                           (w.sql.empty() ? "" : " WHERE " + w.sql) + " ORDER BY code LIMIT " +
-                           std::to_string(limit + 1),
-                       w.params);
+  auto rows =
+      tx.Query("SELECT " + columns + " FROM " + table + (w.sql.empty() ? "" : " WHERE " + w.sql) +
+                   " ORDER BY code LIMIT " + std::to_string(limit + 1),
+               w.params);
   CodePage<T> out;
   for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
     out.items.push_back(make(rows[i]));
@@ -206,7 +227,7 @@ CodePage<domain::Region> ListRegions(Tx& tx, const RegionFilter& f, const std::s
   if (f.parent_code) w.And("parent_code = ?", {P(*f.parent_code)});
   if (f.level) w.And("level = ?", {P(*f.level)});
   if (f.prefix) w.And("code LIKE ? ESCAPE '\\'", {P(Prefix(RegionPrefix(*f.prefix)))});
-  if (f.name) w.And("name LIKE ? ESCAPE '\\'", {P(Contains(*f.name))});
+  if (f.name) w.And("LOWER(name) LIKE ? ESCAPE '\\'", {P(Contains(*f.name))});
   return ListByCode<domain::Region>(tx, "regions", kRegionColumns, w, after, limit, MakeRegion);
 }
 
@@ -216,31 +237,31 @@ CodePage<domain::Major> ListMajors(Tx& tx, const MajorFilter& f, const std::stri
   if (f.class_code) w.And("class_code = ?", {P(*f.class_code)});
   if (f.category_code) w.And("category_code = ?", {P(*f.category_code)});
   if (f.level) w.And("level = ?", {P(*f.level)});
-  if (f.name) w.And("name LIKE ? ESCAPE '\\'", {P(Contains(*f.name))});
+  if (f.name) w.And("LOWER(name) LIKE ? ESCAPE '\\'", {P(Contains(*f.name))});
   return ListByCode<domain::Major>(tx, "majors", kMajorColumns, w, after, limit, MakeMajor);
 }
 
-CodePage<domain::Industry> ListIndustries(Tx& tx, const IndustryFilter& f,
-                                          const std::string& after, int limit) {
+CodePage<domain::Industry> ListIndustries(Tx& tx, const IndustryFilter& f, const std::string& after,
+                                          int limit) {
   Where w;
   if (f.section) w.And("section = ?", {P(*f.section)});
   if (f.level) w.And("level = ?", {P(*f.level)});
   if (f.parent_code) w.And("parent_code = ?", {P(*f.parent_code)});
-  if (f.name) w.And("name LIKE ? ESCAPE '\\'", {P(Contains(*f.name))});
+  if (f.name) w.And("LOWER(name) LIKE ? ESCAPE '\\'", {P(Contains(*f.name))});
   return ListByCode<domain::Industry>(tx, "industries", kIndustryColumns, w, after, limit,
                                       MakeIndustry);
 }
 
 std::optional<domain::Region> GetRegion(Tx& tx, const std::string& code) {
-  auto rows = tx.Query(std::string("SELECT ") + kRegionColumns + " FROM regions WHERE code = ?",
-                       {P(code)});
+  auto rows =
+      tx.Query(std::string("SELECT ") + kRegionColumns + " FROM regions WHERE code = ?", {P(code)});
   if (rows.empty()) return std::nullopt;
   return MakeRegion(rows[0]);
 }
 
 std::optional<domain::Major> GetMajor(Tx& tx, const std::string& code) {
-  auto rows = tx.Query(std::string("SELECT ") + kMajorColumns + " FROM majors WHERE code = ?",
-                       {P(code)});
+  auto rows =
+      tx.Query(std::string("SELECT ") + kMajorColumns + " FROM majors WHERE code = ?", {P(code)});
   if (rows.empty()) return std::nullopt;
   return MakeMajor(rows[0]);
 }
@@ -257,4 +278,3 @@ std::int64_t CountRows(Tx& tx, std::string_view table) {
 }
 
 }  // namespace tb::store
-

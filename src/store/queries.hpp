@@ -18,11 +18,17 @@ struct OrganizationFilter {
   std::optional<std::string> industry;       // section letter or 2/3/4-digit prefix
   std::optional<std::string> name;           // substring of name or name_en, case-insensitive
   std::optional<std::string> credit_code;
-  std::optional<domain::Id> related_to;      // has a relation (either direction) with this id
-  std::optional<std::string> relation;       // ... of this kind
+  std::optional<domain::Id> related_to;  // has a relation (either direction) with this id
+  std::optional<std::string> relation;   // ... of this kind
   std::optional<bool> verified;
 };
 Where ToWhere(const OrganizationFilter& f);
+
+struct InstitutionFilter {
+  std::optional<std::string> name;  // substring of name or name_en, case-insensitive
+  std::optional<std::string> kind;
+};
+Where ToWhere(const InstitutionFilter& f);
 
 struct UnitFilter {
   std::optional<domain::Id> institution_id;
@@ -62,6 +68,11 @@ struct RelationFilter {
 };
 Where ToWhere(const RelationFilter& f);
 
+// The id of a row of `table` other than `exclude_id` that matches `where` (for unique-key checks
+// that name the existing record), or nullopt.
+std::optional<domain::Id> FindOther(Tx& tx, std::string_view table, const Where& where,
+                                    domain::Id exclude_id);
+
 // Finds organizations whose credit code equals `code` (at most one, by the unique key).
 std::optional<domain::Organization> FindOrganizationByCreditCode(Tx& tx, const std::string& code);
 
@@ -97,8 +108,10 @@ std::int64_t UpsertRegions(Tx& tx, const std::vector<domain::Region>& items);
 std::int64_t UpsertMajors(Tx& tx, const std::vector<domain::Major>& items);
 std::int64_t UpsertIndustries(Tx& tx, const std::vector<domain::Industry>& items);
 
-CodePage<domain::Region> ListRegions(Tx& tx, const RegionFilter& f, const std::string& after, int limit);
-CodePage<domain::Major> ListMajors(Tx& tx, const MajorFilter& f, const std::string& after, int limit);
+CodePage<domain::Region> ListRegions(Tx& tx, const RegionFilter& f, const std::string& after,
+                                     int limit);
+CodePage<domain::Major> ListMajors(Tx& tx, const MajorFilter& f, const std::string& after,
+                                   int limit);
 CodePage<domain::Industry> ListIndustries(Tx& tx, const IndustryFilter& f, const std::string& after,
                                           int limit);
 

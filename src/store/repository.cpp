@@ -15,9 +15,12 @@ Param ToParam(const domain::Value& v) {
 domain::Value FromCell(const Row& row, std::size_t i, domain::Kind kind) {
   if (row.IsNull(i)) return std::monostate{};
   switch (kind) {
-    case domain::Kind::kInt: return row.Int(i);
-    case domain::Kind::kBool: return row.Int(i) != 0;
-    case domain::Kind::kString: return row.Text(i);
+    case domain::Kind::kInt:
+      return row.Int(i);
+    case domain::Kind::kBool:
+      return row.Int(i) != 0;
+    case domain::Kind::kString:
+      return row.Text(i);
     case domain::Kind::kStringList: {
       auto parsed = nlohmann::json::parse(row.Text(i), nullptr, /*allow_exceptions=*/false);
       std::vector<std::string> out;
@@ -30,6 +33,15 @@ domain::Value FromCell(const Row& row, std::size_t i, domain::Kind kind) {
     }
   }
   return std::monostate{};
+}
+
+template <>
+void DeleteDependents<domain::Organization>(Tx& tx, domain::Id id) {
+  auto rows = tx.Query("SELECT id FROM organization_relations WHERE from_id = ? OR to_id = ?",
+                       {P(id), P(id)});
+  for (const Row& row : rows) {
+    (void)Repository<domain::Relation>::Delete(tx, row.Int(0));
+  }
 }
 
 }  // namespace tb::store

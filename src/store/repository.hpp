@@ -23,7 +23,8 @@ struct Where {
   Where& And(std::string condition, std::vector<Param> p = {}) {
     sql += sql.empty() ? "" : " AND ";
     sql += "(" + condition + ")";
-    params.insert(params.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
+    params.insert(params.end(), std::make_move_iterator(p.begin()),
+                  std::make_move_iterator(p.end()));
     return *this;
   }
 };
@@ -44,6 +45,13 @@ struct Page {
 Param ToParam(const domain::Value& v);
 domain::Value FromCell(const Row& row, std::size_t i, domain::Kind kind);
 
+// Rows that go with a deleted record (ON DELETE CASCADE in the schema) are deleted first, one by
+// one through their repository, so that each deletion leaves its change_log entry.
+template <class T>
+void DeleteDependents(Tx&, domain::Id) {}
+template <>
+void DeleteDependents<domain::Organization>(Tx& tx, domain::Id id);
+
 template <class T>
 class Repository {
  public:
@@ -56,7 +64,8 @@ class Repository {
   }
 
   static bool Exists(Tx& tx, domain::Id id) {
-    return tx.QueryInt("SELECT COUNT(*) FROM " + Table() + " WHERE id = ?", {P(id)}).value_or(0) > 0;
+    return tx.QueryInt("SELECT COUNT(*) FROM " + Table() + " WHERE id = ?", {P(id)}).value_or(0) >
+           0;
   }
 
   // Assigns id, created_at and updated_at, inserts and logs the change.
@@ -96,6 +105,7 @@ class Repository {
 
   static Status Delete(Tx& tx, domain::Id id) {
     if (!Exists(tx, id)) return NotFound(id);
+    DeleteDependents<T>(tx, id);
     tx.Exec("DELETE FROM " + Table() + " WHERE id = ?", {P(id)});
     tx.LogChange(def().singular, id, "delete");
     return {};
@@ -116,9 +126,10 @@ class Repository {
   }
 
   static std::int64_t Count(Tx& tx, const Where& where) {
-    return tx.QueryInt("SELECT COUNT(*) FROM " + Table() +
-                           (where.sql.empty() ? "" : " WHERE " + where.sql),
-                       where.params)
+    return tx
+        .QueryInt(
+            "SELECT COUNT(*) FROM " + Table() + (where.sql.empty() ? "" : " WHERE " + where.sql),
+            where.params)
         .value_or(0);
   }
 
@@ -135,7 +146,8 @@ class Repository {
   static std::string Table() { return std::string(def().table); }
   static std::string Columns() {
     std::string cols;
-    for (const auto& f : def().fields) cols += (cols.empty() ? "" : ", ") + std::string(f.spec.name);
+    for (const auto& f : def().fields)
+      cols += (cols.empty() ? "" : ", ") + std::string(f.spec.name);
     return cols;
   }
   static Error NotFound(domain::Id id) {

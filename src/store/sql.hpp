@@ -31,8 +31,8 @@ struct Row {
   std::vector<Cell> cells;
 
   bool IsNull(std::size_t i) const { return std::holds_alternative<std::monostate>(cells[i]); }
-  std::int64_t Int(std::size_t i) const;        // 0 for NULL; parses text
-  std::string Text(std::size_t i) const;        // "" for NULL; formats numbers
+  std::int64_t Int(std::size_t i) const;  // 0 for NULL; parses text
+  std::string Text(std::size_t i) const;  // "" for NULL; formats numbers
   std::optional<std::int64_t> OptInt(std::size_t i) const;
   std::optional<std::string> OptText(std::size_t i) const;
 };

@@ -32,7 +32,7 @@ std::string NormalizeOrganizationName(std::string_view utf8) {
   // Longest first: after normalization "Co., Ltd" is "coltd".
   static const std::array<std::string_view, 9> kSuffixes = {
       "股份有限公司", "有限责任公司", "有限公司", "集团公司", "companylimited",
-      "colimited",   "coltd",      "ltd",     "inc"};
+      "colimited",    "coltd",        "ltd",      "inc"};
   bool stripped = true;
   while (stripped) {
     stripped = false;

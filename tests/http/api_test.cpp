@@ -57,9 +57,9 @@ class ApiTest : public ::testing::TestWithParam<store::Backend> {
 
   // A valid enterprise body with a fresh credit code.
   static json Enterprise(const std::string& name, int seed) {
-    return {{"kind", "enterprise"},   {"name", name},
-            {"credit_code", CreditCode(seed)}, {"region_code", "210100"},
-            {"industry_code", "39"},  {"tags", json::array({"high_tech"})}};
+    return {
+        {"kind", "enterprise"},    {"name", name},          {"credit_code", CreditCode(seed)},
+        {"region_code", "210100"}, {"industry_code", "39"}, {"tags", json::array({"high_tech"})}};
   }
 
   const ServerProcess* server_ = nullptr;
@@ -101,8 +101,8 @@ TEST_P(ApiTest, SasacSupervisesItsSevenEnterprises) {
   json items = sasac.Json()["items"];
   ASSERT_EQ(items.size(), 1u) << sasac.body;
   int id = items[0]["id"];
-  auto related = server().Get("/api/v1/organizations?relation=supervises&related_to=" +
-                              std::to_string(id) + "&limit=200");
+  auto related = server().Get(
+      "/api/v1/organizations?relation=supervises&related_to=" + std::to_string(id) + "&limit=200");
   ASSERT_EQ(related.status, 200);
   json list = related.Json()["items"];
   EXPECT_EQ(list.size(), 7u);
@@ -215,7 +215,8 @@ TEST_P(ApiTest, UnknownFieldsAndWrongTypesAreNamed) {
 }
 
 TEST_P(ApiTest, RefusedWritesLeaveNothingBehind) {
-  auto before = server().Get("/api/v1/organizations?name=%E6%AE%8B%E7%95%99").Json()["items"].size();
+  auto before =
+      server().Get("/api/v1/organizations?name=%E6%AE%8B%E7%95%99").Json()["items"].size();
   json body = Enterprise("残留检查有限公司", 1009);
   body["region_code"] = "999999";
   EXPECT_EQ(server().Post("/api/v1/organizations", body.dump()).status, 422);
@@ -281,18 +282,19 @@ TEST_P(ApiTest, OrganizationFilters) {
   json a = CreateOrganization(Enterprise("筛选甲电子有限公司", 1011));
   json park_body = {{"kind", "park"}, {"name", "筛选测试园区"}, {"region_code", "210100"}};
   json park = CreateOrganization(park_body);
-  auto rel = server().Post("/api/v1/organizations/" + std::to_string(a["id"].get<int>()) +
-                               "/relations",
-                           json({{"kind", "located_in"}, {"to_id", park["id"]}}).dump());
+  auto rel =
+      server().Post("/api/v1/organizations/" + std::to_string(a["id"].get<int>()) + "/relations",
+                    json({{"kind", "located_in"}, {"to_id", park["id"]}}).dump());
   ASSERT_EQ(rel.status, 201) << rel.body;
 
-  auto in_park = server().Get("/api/v1/organizations?related_to=" +
-                              std::to_string(park["id"].get<int>()) + "&relation=located_in");
+  auto in_park =
+      server().Get("/api/v1/organizations?related_to=" + std::to_string(park["id"].get<int>()) +
+                   "&relation=located_in");
   ASSERT_EQ(in_park.Json()["items"].size(), 1u);
   EXPECT_EQ(in_park.Json()["items"][0]["id"], a["id"]);
 
-  for (std::string q : {"tag=high_tech", "region=21", "region=210000", "region=2101",
-                               "industry=C", "industry=39", "kind=enterprise"}) {
+  for (std::string q : {"tag=high_tech", "region=21", "region=210000", "region=2101", "industry=C",
+                        "industry=39", "kind=enterprise"}) {
     auto r = server().Get("/api/v1/organizations?limit=200&name=%E7%AD%9B%E9%80%89&" + q);
     ASSERT_EQ(r.status, 200) << q << r.body;
     std::set<int> ids;
@@ -312,9 +314,10 @@ TEST_P(ApiTest, OrganizationFilters) {
 TEST_P(ApiTest, StudentUnitMustBelongToTheStudentsInstitution) {
   auto institutions = server().Get("/api/v1/institutions?limit=2").Json()["items"];
   ASSERT_GE(institutions.size(), 2u);
-  auto units_b = server().Get("/api/v1/units?institution_id=" +
-                              std::to_string(institutions[1]["id"].get<int>()))
-                     .Json()["items"];
+  auto units_b =
+      server()
+          .Get("/api/v1/units?institution_id=" + std::to_string(institutions[1]["id"].get<int>()))
+          .Json()["items"];
   ASSERT_FALSE(units_b.empty());
   json student = {{"institution_id", institutions[0]["id"]},
                   {"unit_id", units_b[0]["id"]},
@@ -343,9 +346,10 @@ TEST_P(ApiTest, ReferenceDataListsAndRollsUp) {
 
   auto page1 = server().Get("/api/v1/regions?level=1&limit=20").Json();
   ASSERT_FALSE(page1["next_cursor"].is_null());
-  auto page2 = server().Get("/api/v1/regions?level=1&limit=20&cursor=" +
-                            page1["next_cursor"].get<std::string>())
-                   .Json();
+  auto page2 =
+      server()
+          .Get("/api/v1/regions?level=1&limit=20&cursor=" + page1["next_cursor"].get<std::string>())
+          .Json();
   EXPECT_EQ(page1["items"].size() + page2["items"].size(), 31u);
 }
 
@@ -354,7 +358,8 @@ TEST_P(ApiTest, DemoHasItsPopulation) {
     std::size_t n = 0;
     std::string cursor;
     do {
-      auto j = server().Get(path + "?limit=200" + (cursor.empty() ? "" : "&cursor=" + cursor)).Json();
+      auto j =
+          server().Get(path + "?limit=200" + (cursor.empty() ? "" : "&cursor=" + cursor)).Json();
       n += j["items"].size();
       cursor = j["next_cursor"].is_null() ? "" : j["next_cursor"].get<std::string>();
     } while (!cursor.empty());

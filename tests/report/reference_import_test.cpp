@@ -1,11 +1,13 @@
 #include "report/reference_import.hpp"
 
+#include <unistd.h>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -404,8 +406,10 @@ class ReferenceImportTest : public ::testing::Test {
   void SetUp() override {
     test_db_ = testing::TestDatabase::Create(store::Backend::kSqlite);
     ASSERT_NE(test_db_, nullptr);
+    // Unique per process and test: ctest runs tests in parallel processes.
     dir_ = std::filesystem::temp_directory_path() /
-           ("tb_reference_import_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+           ("tb_reference_import_" + std::to_string(::getpid()) + "_" +
+            std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override {

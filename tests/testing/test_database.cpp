@@ -29,115 +29,17 @@ std::string RandomHex(std::size_t digits) {
   return out;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
+// The same server URL with another database: "postgresql://u@h:p/db?q" -> ".../name?q".
+Result<std::string> WithDatabase(const std::string& url, const std::string& name) {
+  std::size_t scheme = url.find("://");
+  if (!url.starts_with("postgres") || scheme == std::string::npos) {
+    return Error::Invalid("not a postgresql:// URL: '" + url + "'");
   }
-  return out;
-}
-
-// A libpq keyword value in single quotes, with ' and \ escaped.
-std::string Quoted(std::string_view value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
-
-// The parts of a postgresql:// URL.
-struct PgUrl {
-  std::string authority;                                   // "user:pw@host:port", as written
-  std::string user, password, host, port, dbname;          // decoded
-  std::vector<std::pair<std::string, std::string>> query;  // decoded
-  std::string raw_query;                                   // as written, without '?'
-};
-
-Result<PgUrl> ParsePgUrl(std::string_view url) {
-  std::string_view rest;
-  for (std::string_view scheme : {"postgresql://", "postgres://"}) {
-    if (url.starts_with(scheme)) rest = url.substr(scheme.size());
-  }
-  if (rest.data() == nullptr) {
-    return Error::Invalid("not a postgresql:// URL: '" + std::string(url) + "'");
-  }
-  PgUrl out;
-  if (auto q = rest.find('?'); q != std::string_view::npos) {
-    out.raw_query = std::string(rest.substr(q + 1));
-    rest = rest.substr(0, q);
-    std::string_view query = out.raw_query;
-    while (!query.empty()) {
-      std::size_t amp = query.find('&');
-      std::string_view item = query.substr(0, amp);
-      query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-      if (item.empty()) continue;
-      std::size_t eq = item.find('=');
-      if (eq == std::string_view::npos) {
-        return Error::Invalid("URL query item without '=': '" + std::string(item) + "'");
-      }
-      out.query.emplace_back(PercentDecode(item.substr(0, eq)), PercentDecode(item.substr(eq + 1)));
-    }
-  }
-  std::size_t slash = rest.find('/');
-  out.authority = std::string(rest.substr(0, slash));
-  if (slash != std::string_view::npos) out.dbname = PercentDecode(rest.substr(slash + 1));
-  std::string_view hostport = out.authority;
-  if (auto at = hostport.rfind('@'); at != std::string_view::npos) {
-    std::string_view userinfo = hostport.substr(0, at);
-    hostport = hostport.substr(at + 1);
-    std::size_t colon = userinfo.find(':');
-    out.user = PercentDecode(userinfo.substr(0, colon));
-    if (colon != std::string_view::npos) out.password = PercentDecode(userinfo.substr(colon + 1));
-  }
-  if (hostport.starts_with('[')) {  // [IPv6]:port
-    std::size_t close = hostport.find(']');
-    if (close == std::string_view::npos) return Error::Invalid("unclosed '[' in URL host");
-    out.host = std::string(hostport.substr(1, close - 1));
-    hostport = hostport.substr(close + 1);
-    if (hostport.starts_with(':')) out.port = std::string(hostport.substr(1));
-  } else {
-    std::size_t colon = hostport.rfind(':');
-    out.host = PercentDecode(hostport.substr(0, colon));
-    if (colon != std::string_view::npos) out.port = std::string(hostport.substr(colon + 1));
-  }
-  return out;
-}
-
-std::string KeywordString(const PgUrl& u) {
-  std::string out;
-  auto add = [&](std::string_view key, const std::string& value) {
-    if (value.empty()) return;
-    if (!out.empty()) out += ' ';
-    out += std::string(key) + "=" + Quoted(value);
-  };
-  add("host", u.host);
-  add("port", u.port);
-  add("user", u.user);
-  add("password", u.password);
-  add("dbname", u.dbname);
-  for (const auto& [key, value] : u.query) add(key, value);
-  return out;
-}
-
-bool HasQueryKey(const PgUrl& u, std::string_view key) {
-  for (const auto& item : u.query) {
-    if (item.first == key) return true;
-  }
-  return false;
+  std::size_t query = url.find('?', scheme + 3);
+  std::size_t slash = url.find('/', scheme + 3);
+  std::size_t authority_end = std::min(slash, query);
+  std::string tail = query == std::string::npos ? "" : url.substr(query);
+  return url.substr(0, authority_end) + "/" + name + tail;
 }
 
 void RemoveSqliteFiles(const std::string& path) {
@@ -167,11 +69,6 @@ Result<std::string> PostgresTestServerUrl() {
   return std::string(url);
 }
 
-Result<std::string> PostgresKeywordConnectString(std::string_view url) {
-  TB_TRY(PgUrl parsed, ParsePgUrl(url));
-  return KeywordString(parsed);
-}
-
 Result<std::unique_ptr<TestDatabase>> TestDatabase::TryCreate(store::Backend backend,
                                                               bool migrate) {
   std::unique_ptr<TestDatabase> out(new TestDatabase());
@@ -185,15 +82,12 @@ Result<std::unique_ptr<TestDatabase>> TestDatabase::TryCreate(store::Backend bac
     out->url_ = "sqlite:" + out->sqlite_path_;
   } else {
     TB_TRY(std::string server_url, PostgresTestServerUrl());
-    auto parsed = ParsePgUrl(server_url);
-    if (!parsed.ok()) {
-      return Error::Invalid("TB_TEST_PG_URL='" + server_url + "' is not usable (" +
-                            parsed.error().message + "): " + kHowToRun);
+    auto admin = store::ParseDbUrl(server_url);
+    if (!admin.ok() || admin->backend != store::Backend::kPostgres) {
+      return Error::Invalid("TB_TEST_PG_URL='" + server_url +
+                            "' is not a postgresql:// URL: " + kHowToRun);
     }
-    PgUrl admin = *parsed;
-    if (admin.dbname.empty()) admin.dbname = "postgres";
-    if (!HasQueryKey(admin, "connect_timeout")) admin.query.emplace_back("connect_timeout", "10");
-    out->admin_connect_ = KeywordString(admin);
+    out->admin_connect_ = admin->connect;
     out->pg_name_ = "tb_" + hex;
     try {
       soci::session session("postgresql", out->admin_connect_);
@@ -203,11 +97,7 @@ Result<std::unique_ptr<TestDatabase>> TestDatabase::TryCreate(store::Backend bac
       return Error::Unavailable("cannot create a test database on the PostgreSQL server at " +
                                 server_url + " (" + e.what() + "): " + kHowToRun);
     }
-    // SOCI 4.0.3's postgresql backend re-joins the connect string as `key=value` tokens, so a
-    // bare URI "postgresql://u@h:p/db" reaches libpq as ".../db=" (see the store suite's
-    // PostgresUrlWithoutQueryOpens). A URI that ends in a `key=value` query survives.
-    std::string query = parsed->raw_query.empty() ? "connect_timeout=10" : parsed->raw_query;
-    out->url_ = "postgresql://" + parsed->authority + "/" + out->pg_name_ + "?" + query;
+    TB_TRY(out->url_, WithDatabase(server_url, out->pg_name_));
   }
 
   auto db = store::Database::Open(out->url_);

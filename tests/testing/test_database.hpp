@@ -67,10 +67,6 @@ class TestDatabase {
 // provide one.
 Result<std::string> PostgresTestServerUrl();
 
-// "postgresql://user:pw@host:port/db?k=v" -> libpq keyword form "host='…' port='…' …" (values
-// percent-decoded and quoted). An error for anything else.
-Result<std::string> PostgresKeywordConnectString(std::string_view url);
-
 // Base fixture of a suite run on every backend: a fresh database per test.
 class DatabaseTest : public ::testing::TestWithParam<store::Backend> {
  protected:

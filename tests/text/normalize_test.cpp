@@ -21,7 +21,8 @@ TEST(NormalizeOrganizationName, LegalFormVariantsCompareEqual) {
 }
 
 TEST(NormalizeOrganizationName, KeepsTheDistinctivePart) {
-  EXPECT_NE(NormalizeOrganizationName("锦州港有限公司"), NormalizeOrganizationName("大连港有限公司"));
+  EXPECT_NE(NormalizeOrganizationName("锦州港有限公司"),
+            NormalizeOrganizationName("大连港有限公司"));
   EXPECT_EQ(NormalizeOrganizationName("有限公司"), "有限公司");  // nothing left to strip to
 }
 

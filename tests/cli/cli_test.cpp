@@ -1,0 +1,104 @@
+// The command line as a user types it: the talentbridge binary run as a child process.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <string>
+
+namespace {
+
+struct CommandRun {
+  int status = -1;
+  std::string output;
+};
+
+CommandRun Talentbridge(const std::string& args) {
+  std::string command = std::string(TB_BINARY) + " " + args + " 2>&1";
+  CommandRun run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 4096> buf;
+  while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();
+  int rc = ::pclose(pipe);
+  run.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return run;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("tb-cli-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(dir_);
+    db_ = "sqlite:" + (dir_ / "cli.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_;
+  std::string db_;
+};
+
+std::filesystem::path SharedData() { return TB_SHARED_DATA_DIR; }
+
+TEST_F(CliTest, VersionPrintsTheVersion) {
+  CommandRun run = Talentbridge("version");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_NE(run.output.find("talentbridge " TB_VERSION), std::string::npos) << run.output;
+}
+
+TEST_F(CliTest, MigrateCreatesTheDatabaseAndReportsItsVersion) {
+  CommandRun run = Talentbridge("migrate --db " + db_);
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("schema version 1"), std::string::npos) << run.output;
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "cli.db"));
+  EXPECT_EQ(Talentbridge("migrate --db " + db_).status, 0);  // idempotent
+}
+
+TEST_F(CliTest, RefusesAnUnknownDatabaseUrl) {
+  CommandRun run = Talentbridge("migrate --db mysql://x");
+  EXPECT_NE(run.status, 0);
+  EXPECT_NE(run.output.find("sqlite:PATH"), std::string::npos) << run.output;
+}
+
+TEST_F(CliTest, ImportRefusesAFileWithABadRowAndNamesIt) {
+  auto file = dir_ / "provinces.csv";
+  FILE* f = std::fopen(file.c_str(), "w");
+  std::fputs("code,name\n21,辽宁省\n2X,坏行\n", f);
+  std::fclose(f);
+  CommandRun run = Talentbridge("import regions " + file.string() + " --db " + db_);
+  EXPECT_NE(run.status, 0);
+  EXPECT_NE(run.output.find("line 3"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("nothing was written"), std::string::npos) << run.output;
+}
+
+TEST_F(CliTest, ImportUnknownKindIsAnError) {
+  CommandRun run = Talentbridge("import towns x.csv --db " + db_);
+  EXPECT_NE(run.status, 0);
+}
+
+TEST_F(CliTest, ImportsTheOfficialListsFromSharedData) {
+  auto regions = SharedData() / "regions";
+  if (!std::filesystem::exists(regions / "provinces.csv")) {
+    GTEST_SKIP() << "skipped: " << regions << " not present (../shared/data is optional)";
+  }
+  CommandRun run = Talentbridge("import regions " + (regions / "provinces.csv").string() + " " +
+                                (regions / "cities.csv").string() + " " +
+                                (regions / "areas.csv").string() + " --db " + db_);
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("imported 31"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("imported 342"), std::string::npos) << run.output;
+  run = Talentbridge("import majors " + (SharedData() / "majors/undergraduate-2026.json").string() +
+                     " --db " + db_);
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("imported 883"), std::string::npos) << run.output;
+
+  run = Talentbridge("import regions --dry-run " + (regions / "provinces.csv").string() + " --db " +
+                     db_);
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("dry run"), std::string::npos) << run.output;
+}
+
+}  // namespace
