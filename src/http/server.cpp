@@ -37,6 +37,50 @@ bool IsSaneRequestId(const std::string& id) {
   return true;
 }
 
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decodes %XX escapes (and '+' as a space in queries). Bytes that should have been escaped,
+// such as raw UTF-8 sent by curl, pass through unchanged; a broken escape is an error.
+std::optional<std::string> PercentDecode(std::string_view in, bool plus_is_space) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      if (in.size() - i < 3) return std::nullopt;
+      int hi = HexValue(in[i + 1]), lo = HexValue(in[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += (plus_is_space && c == '+') ? ' ' : c;
+    }
+  }
+  return out;
+}
+
+// "a=1&b=x%20y" -> {a: "1", b: "x y"}; false on a broken escape.
+bool ParseQuery(std::string_view query, std::multimap<std::string, std::string>& out) {
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view item = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (item.empty()) continue;
+    std::size_t eq = item.find('=');
+    auto key = PercentDecode(item.substr(0, eq), true);
+    auto value = eq == std::string_view::npos ? std::optional<std::string>("")
+                                              : PercentDecode(item.substr(eq + 1), true);
+    if (!key || !value) return false;
+    out.emplace(std::move(*key), std::move(*value));
+  }
+  return true;
+}
+
 std::string ContentTypeOf(const std::filesystem::path& p) {
   auto ext = p.extension().string();
   if (ext == ".html") return "text/html; charset=utf-8";
@@ -118,16 +162,12 @@ bool RunServer(const Router& router, const ServerOptions& options) {
     req.request_id = incoming_id && IsSaneRequestId(*incoming_id) ? *incoming_id : NewRequestId();
 
     Response resp;
-    auto path =
-        restinio::utils::try_unescape_percent_encoding<restinio::utils::relaxed_unescape_traits>(
-            h.path());
-    auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(h.query());
-    if (!path || !query) {
+    auto path = PercentDecode(h.path(), false);
+    if (!path || !ParseQuery(h.query(), req.query)) {
       req.path = std::string(h.path());
-      resp = Problem(400, "the request target is not valid percent-encoding", req.request_id);
+      resp = Problem(400, "the request target has a broken percent-escape", req.request_id);
     } else {
       req.path = *path;
-      for (const auto& [k, v] : *query) req.query.emplace(std::string(k), std::string(v));
       req.body = rh->body();
       resp = Dispatch(router, req, options);
     }

@@ -112,6 +112,16 @@ TEST_P(ApiTest, SasacSupervisesItsSevenEnterprises) {
   }
 }
 
+TEST_P(ApiTest, QueriesMayBePercentEncodedOrRawUtf8) {
+  auto encoded = server().Get("/api/v1/organizations?name=%E9%94%A6%E5%B7%9E&limit=200");
+  auto raw = server().Get("/api/v1/organizations?name=锦州&limit=200");
+  ASSERT_EQ(encoded.status, 200);
+  ASSERT_EQ(raw.status, 200);
+  EXPECT_FALSE(encoded.Json()["items"].empty());
+  EXPECT_EQ(encoded.Json()["items"], raw.Json()["items"]);
+  EXPECT_EQ(server().Get("/api/v1/organizations?name=%E9%9").status, 400);
+}
+
 TEST_P(ApiTest, CreateGetUpdateDeleteAnOrganization) {
   json created = CreateOrganization(Enterprise("测试电子科技有限公司", 1001));
   int id = created["id"];
