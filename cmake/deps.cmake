@@ -9,6 +9,7 @@ find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 # SOCI 4.0 ships no CMake package in Debian: declare its targets by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -3,13 +3,23 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "auth/accounts.hpp"
+#include "auth/caller.hpp"
+#include "auth/password.hpp"
 #include "demo/demo.hpp"
+#include "demo/demo_logins.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "report/reference_import.hpp"
@@ -44,8 +54,21 @@ std::shared_ptr<tb::store::Database> OpenDatabase(const std::string& url, std::s
   return *db;
 }
 
+// The demo logins, one line per role, before the server says it is listening.
+int PrintDemoLogins(const std::shared_ptr<tb::store::Database>& db) {
+  tb::auth::AccountService accounts(db);
+  auto logins = tb::demo::EnsureDemoLogins(*db, accounts);
+  if (!logins.ok()) return Fail(logins.error());
+  for (const auto& login : *logins) {
+    std::printf("demo login: %s %s %s\n", tb::auth::RoleName(login.role), login.email.c_str(),
+                login.password.c_str());
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
 int Serve(const std::string& db_url, const std::string& address, std::uint16_t port, bool demo,
-          std::size_t threads, const std::string& web_dir) {
+          std::size_t threads, const std::string& web_dir, bool secure_cookies) {
   int code = 0;
   auto db = OpenDatabase(db_url, std::max<std::size_t>(threads ? threads : 4, 4), &code);
   if (!db) return code;
@@ -56,9 +79,11 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
     spdlog::info("demo data {}: {} institutions, {} organizations, {} students, {} posts",
                  summary->created ? "created" : "already present", summary->institutions,
                  summary->organizations, summary->students, summary->posts);
+    if (int rc = PrintDemoLogins(db); rc != 0) return rc;
   }
   auto services = std::make_shared<tb::service::Services>(db);
-  tb::http::Router router = tb::http::BuildApi({services, TB_VERSION});
+  auto accounts = std::make_shared<tb::auth::AccountService>(db);
+  tb::http::Router router = tb::http::BuildApi({services, accounts, TB_VERSION, secure_cookies});
   tb::http::ServerOptions options;
   options.address = address;
   options.port = port;
@@ -96,6 +121,279 @@ int Import(const std::string& db_url, const std::string& kind_name,
   return failures ? 1 : 0;
 }
 
+// ---- Accounts: user add|list|disable|enable, token create|list|revoke -------------------------
+
+struct UserAddArgs {
+  std::string role;
+  std::string email;
+  std::string name;
+  std::optional<tb::domain::Id> institution;
+  std::optional<tb::domain::Id> unit;
+  std::optional<tb::domain::Id> organization;
+  std::optional<tb::domain::Id> student;
+  std::vector<tb::domain::Id> observe_institutions;
+  std::vector<tb::domain::Id> observe_organizations;
+  bool generate_password = false;
+};
+
+struct AccountCommands {
+  CLI::App* user_add = nullptr;
+  CLI::App* user_list = nullptr;
+  CLI::App* user_disable = nullptr;
+  CLI::App* user_enable = nullptr;
+  CLI::App* token_create = nullptr;
+  CLI::App* token_list = nullptr;
+  CLI::App* token_revoke = nullptr;
+  UserAddArgs add;
+  std::string user;        // disable, enable, token create: e-mail or id
+  std::string token_name;  // token create
+  tb::domain::Id token_id = 0;
+};
+
+const tb::auth::Caller& CliCaller() {
+  static const tb::auth::Caller caller = tb::auth::SystemCaller("cli");
+  return caller;
+}
+
+// One line from stdin, without echo when it is a terminal (prompting on stderr).
+tb::Result<std::string> ReadPassword() {
+  bool tty = ::isatty(STDIN_FILENO) != 0;
+  termios saved{};
+  if (tty) {
+    std::cerr << "password: " << std::flush;
+    if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
+      termios quiet = saved;
+      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    } else {
+      tty = false;
+    }
+  }
+  std::string line;
+  bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (tty) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  if (!got) {
+    return tb::Error::Invalid(
+        "no password given", {{"password", "expected one line on stdin (or --generate-password)"}});
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+// A user named by id (digits) or e-mail.
+tb::Result<tb::store::UserRow> FindUser(tb::store::Database& db, tb::auth::AccountService& accounts,
+                                        std::string ref) {
+  if (!ref.empty() &&
+      std::all_of(ref.begin(), ref.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) {
+    return accounts.GetUser(CliCaller(), std::stoll(ref));
+  }
+  for (auto& c : ref) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto user = db.Read([&](tb::store::Tx& tx) -> tb::Result<std::optional<tb::store::UserRow>> {
+    return tb::store::FindUserByEmail(tx, ref);
+  });
+  if (!user.ok()) return user.error();
+  if (!*user) return tb::Error::NotFound("no user with the e-mail " + ref);
+  return **user;
+}
+
+std::string JoinIds(const std::vector<tb::domain::Id>& ids) {
+  std::string out;
+  for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
+std::string ScopeText(const tb::store::UserRow& u) {
+  std::string out;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : " ") + part; };
+  if (u.institution_id) add("institution=" + std::to_string(*u.institution_id));
+  if (u.unit_id) add("unit=" + std::to_string(*u.unit_id));
+  if (u.organization_id) add("organization=" + std::to_string(*u.organization_id));
+  if (u.student_id) add("student=" + std::to_string(*u.student_id));
+  if (!u.observer_institutions.empty()) {
+    add("observe_institutions=" + JoinIds(u.observer_institutions));
+  }
+  if (!u.observer_organizations.empty()) {
+    add("observe_organizations=" + JoinIds(u.observer_organizations));
+  }
+  return out.empty() ? "-" : out;
+}
+
+// Prints rows (the first is the header) in columns padded to their widest cell.
+void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - row[i].size() + 2, ' ');
+    }
+    std::cout << line << "\n";
+  }
+}
+
+int UserAdd(tb::auth::AccountService& accounts, const UserAddArgs& a) {
+  tb::auth::NewUser user;
+  user.email = a.email;
+  user.name = a.name;
+  user.role = a.role;
+  user.institution_id = a.institution;
+  user.unit_id = a.unit;
+  user.organization_id = a.organization;
+  user.student_id = a.student;
+  user.observer_institutions = a.observe_institutions;
+  user.observer_organizations = a.observe_organizations;
+  if (a.generate_password) {
+    user.password = tb::auth::GeneratePassword();
+  } else {
+    auto password = ReadPassword();
+    if (!password.ok()) return Fail(password.error());
+    user.password = *password;
+  }
+  auto created = accounts.CreateUser(CliCaller(), user);
+  if (!created.ok()) return Fail(created.error());
+  std::cout << "user " << created->id << " created: " << created->email << " " << created->role
+            << "\n";
+  if (a.generate_password) std::cout << "password: " << user.password << "\n";
+  return 0;
+}
+
+int UserList(tb::auth::AccountService& accounts) {
+  std::vector<std::vector<std::string>> rows = {{"ID", "EMAIL", "ROLE", "SCOPE", "DISABLED"}};
+  for (tb::domain::Id after = 0;;) {
+    auto page = accounts.ListUsers(CliCaller(), after, 200);
+    if (!page.ok()) return Fail(page.error());
+    for (const auto& u : *page) {
+      rows.push_back({std::to_string(u.id), u.email, u.role + (u.demo ? " (demo)" : ""),
+                      ScopeText(u), u.disabled ? "yes" : "no"});
+    }
+    if (page->size() < 200) break;
+    after = page->back().id;
+  }
+  PrintTable(rows);
+  return 0;
+}
+
+int UserSetDisabled(tb::store::Database& db, tb::auth::AccountService& accounts,
+                    const std::string& ref, bool disabled) {
+  auto user = FindUser(db, accounts, ref);
+  if (!user.ok()) return Fail(user.error());
+  auto updated = accounts.SetDisabled(CliCaller(), user->id, disabled);
+  if (!updated.ok()) return Fail(updated.error());
+  std::cout << "user " << updated->id << " " << (disabled ? "disabled" : "enabled") << ": "
+            << updated->email << "\n";
+  return 0;
+}
+
+int TokenCreate(tb::store::Database& db, tb::auth::AccountService& accounts, const std::string& ref,
+                const std::string& name) {
+  auto user = FindUser(db, accounts, ref);
+  if (!user.ok()) return Fail(user.error());
+  auto token = accounts.CreateToken(CliCaller(), user->id, name);
+  if (!token.ok()) return Fail(token.error());
+  std::cout << "token " << token->row.id << " created for user " << user->id << " (" << user->email
+            << "): " << token->row.name << "\n"
+            << "token: " << token->token << "\n";
+  std::cerr << "the token is shown only once: store it now\n";
+  return 0;
+}
+
+int TokenList(tb::auth::AccountService& accounts) {
+  std::vector<std::vector<std::string>> rows = {
+      {"ID", "USER", "NAME", "CREATED", "LAST USED", "REVOKED"}};
+  for (tb::domain::Id after = 0;;) {
+    auto page = accounts.ListTokens(CliCaller(), after, 200);
+    if (!page.ok()) return Fail(page.error());
+    for (const auto& t : *page) {
+      rows.push_back({std::to_string(t.id), std::to_string(t.user_id), t.name, t.created_at,
+                      t.last_used_at.value_or("-"), t.revoked_at.value_or("-")});
+    }
+    if (page->size() < 200) break;
+    after = page->back().id;
+  }
+  PrintTable(rows);
+  return 0;
+}
+
+int TokenRevoke(tb::auth::AccountService& accounts, tb::domain::Id id) {
+  if (auto st = accounts.RevokeToken(CliCaller(), id); !st.ok()) return Fail(st.error());
+  std::cout << "token " << id << " revoked\n";
+  return 0;
+}
+
+void AddAccountCommands(CLI::App& app, std::string& db_url, AccountCommands& c) {
+  auto with_db = [&](CLI::App* sub) {
+    sub->add_option("--db", db_url, "Database URL")->capture_default_str();
+    return sub;
+  };
+  auto* user = app.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  c.user_add = with_db(user->add_subcommand(
+      "add", "Create a user; the password is read from stdin unless --generate-password"));
+  auto& a = c.add;
+  c.user_add
+      ->add_option("--role", a.role,
+                   "platform_admin | institution_admin | unit_staff | "
+                   "enterprise_recruiter | student | observer")
+      ->required();
+  c.user_add->add_option("--email", a.email, "E-mail address (the login)")->required();
+  c.user_add->add_option("--name", a.name, "Display name (default: the e-mail)");
+  c.user_add->add_option("--institution", a.institution, "Institution id (institution_admin)");
+  c.user_add->add_option("--unit", a.unit, "Unit id (unit_staff)");
+  c.user_add->add_option("--organization", a.organization,
+                         "Organization id (enterprise_recruiter)");
+  c.user_add->add_option("--student", a.student, "Student record id (student)");
+  c.user_add
+      ->add_option("--observe-institutions", a.observe_institutions,
+                   "Institution ids an observer sees, comma-separated")
+      ->delimiter(',');
+  c.user_add
+      ->add_option("--observe-organizations", a.observe_organizations,
+                   "Organization ids an observer sees, comma-separated")
+      ->delimiter(',');
+  c.user_add->add_flag("--generate-password", a.generate_password,
+                       "Generate a password and print it once");
+  c.user_list = with_db(user->add_subcommand("list", "List users with their role and scope"));
+  c.user_disable = with_db(user->add_subcommand("disable", "Disable a user (ends its sessions)"));
+  c.user_disable->add_option("user", c.user, "E-mail or id")->required();
+  c.user_enable = with_db(user->add_subcommand("enable", "Enable a disabled user"));
+  c.user_enable->add_option("user", c.user, "E-mail or id")->required();
+
+  auto* token = app.add_subcommand("token", "Manage API tokens (Authorization: Bearer)");
+  token->require_subcommand(1);
+  c.token_create = with_db(token->add_subcommand("create", "Create a token; printed once"));
+  c.token_create->add_option("--user", c.user, "E-mail or id of the user it acts as")->required();
+  c.token_create->add_option("--name", c.token_name, "What the token is for")->required();
+  c.token_list = with_db(token->add_subcommand("list", "List tokens"));
+  c.token_revoke = with_db(token->add_subcommand("revoke", "Revoke a token"));
+  c.token_revoke->add_option("id", c.token_id, "Token id")->required();
+}
+
+// Runs the account command that was given; nullopt when none was.
+std::optional<int> RunAccountCommand(const std::string& db_url, const AccountCommands& c) {
+  if (!*c.user_add && !*c.user_list && !*c.user_disable && !*c.user_enable && !*c.token_create &&
+      !*c.token_list && !*c.token_revoke) {
+    return std::nullopt;
+  }
+  int code = 0;
+  auto db = OpenDatabase(db_url, 1, &code);
+  if (!db) return code;
+  tb::auth::AccountService accounts(db);
+  if (*c.user_add) return UserAdd(accounts, c.add);
+  if (*c.user_list) return UserList(accounts);
+  if (*c.user_disable) return UserSetDisabled(*db, accounts, c.user, true);
+  if (*c.user_enable) return UserSetDisabled(*db, accounts, c.user, false);
+  if (*c.token_create) return TokenCreate(*db, accounts, c.user, c.token_name);
+  if (*c.token_list) return TokenList(accounts);
+  return TokenRevoke(accounts, c.token_id);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -116,6 +414,9 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", demo, "Load the demo data set (the real campaigns of DESIGN.md §2)");
   serve->add_option("--threads", threads, "Worker threads (0 = one per core)");
   serve->add_option("--web", web_dir, "Directory of the built web app to serve");
+  bool secure_cookies = false;
+  serve->add_flag("--secure-cookies", secure_cookies,
+                  "Mark the session cookie Secure (when served over TLS by a proxy)");
 
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db_url, "Database URL")->capture_default_str();
@@ -129,6 +430,9 @@ int main(int argc, char** argv) {
   import->add_option("files", files, "Files in the formats of ../shared/data")->required();
   import->add_option("--db", db_url, "Database URL")->capture_default_str();
   import->add_flag("--dry-run", dry_run, "Check the files and report, write nothing");
+
+  AccountCommands account_commands;
+  AddAccountCommands(app, db_url, account_commands);
 
   auto* version = app.add_subcommand("version", "Print the version");
 
@@ -148,6 +452,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*import) return Import(db_url, kind, files, dry_run);
-  if (*serve) return Serve(db_url, address, port, demo, threads, web_dir);
+  if (auto rc = RunAccountCommand(db_url, account_commands)) return *rc;
+  if (*serve) return Serve(db_url, address, port, demo, threads, web_dir, secure_cookies);
   return 0;
 }

@@ -18,6 +18,8 @@ enum class ErrorCode {
   kForbidden,      // the caller is known but may not do this
   kUnavailable,    // a dependency (database) cannot be reached
   kInternal,       // a bug or an unexpected library failure
+  kUnauthenticated,  // no valid session or token: 401
+  kThrottled,        // too many attempts: 429; Error::retry_after says when to retry
 };
 
 const char* ErrorCodeName(ErrorCode code);
@@ -34,6 +36,7 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::vector<FieldError> fields;
+  int retry_after = 0;  // seconds, for kThrottled
 
   static Error NotFound(std::string message) {
     return {ErrorCode::kNotFound, std::move(message), {}};
@@ -55,6 +58,12 @@ struct Error {
   }
   static Error Internal(std::string message) {
     return {ErrorCode::kInternal, std::move(message), {}};
+  }
+  static Error Unauthenticated(std::string message) {
+    return {ErrorCode::kUnauthenticated, std::move(message), {}};
+  }
+  static Error Throttled(std::string message, int retry_after_seconds) {
+    return {ErrorCode::kThrottled, std::move(message), {}, retry_after_seconds};
   }
 };
 

@@ -9,6 +9,7 @@
 #include "http/openapi.hpp"
 #include "http/params.hpp"
 #include "http/problem.hpp"
+#include "service/reports.hpp"
 #include "store/queries.hpp"
 
 namespace tb::http {
@@ -19,10 +20,95 @@ using domain::Id;
 using nlohmann::json;
 
 constexpr const char* kBase = "/api/v1";
+constexpr const char* kSessionCookie = "tb_session";
 
 Response JsonResponse(int status, const json& body) {
   return Response::Json(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
 }
+
+using auth::Caller;
+using AuthedHandler = std::function<Response(Request&, const Caller&)>;
+
+// The session cookie's value, if the request carries one.
+std::optional<std::string> SessionCookie(const Request& req) {
+  auto cookies = req.Header("cookie");
+  if (!cookies) return std::nullopt;
+  std::string_view rest = *cookies;
+  while (!rest.empty()) {
+    std::size_t semi = rest.find(';');
+    std::string_view item = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    if (item.starts_with(std::string(kSessionCookie) + "=")) {
+      return std::string(item.substr(std::string_view(kSessionCookie).size() + 1));
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsWrite(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// Who sent the request: a Bearer API token, or the session cookie (then a write must carry
+// the session's CSRF token in X-CSRF-Token).
+Result<auth::Authenticated> Authenticate(auth::AccountService& accounts, const Request& req) {
+  if (auto authz = req.Header("authorization")) {
+    if (!authz->starts_with("Bearer ")) {
+      return Error::Unauthenticated("Authorization must be 'Bearer <token>'");
+    }
+    return accounts.AuthenticateBearer(authz->substr(7));
+  }
+  auto cookie = SessionCookie(req);
+  if (!cookie) return Error::Unauthenticated("not logged in: POST /api/v1/auth/login first");
+  TB_TRY(auth::Authenticated who, accounts.AuthenticateSession(*cookie));
+  if (IsWrite(req.method)) {
+    auto csrf = req.Header("x-csrf-token");
+    if (!csrf || *csrf != who.csrf_token) {
+      return Error::Forbidden("missing or wrong X-CSRF-Token header (the csrf_token returned by "
+                              "login and /auth/me is required on every write)");
+    }
+  }
+  return who;
+}
+
+// Registers routes on the router: Add() for routes that need a signed-in caller (401
+// otherwise), Public() for the few that do not (health, openapi.json, login).
+class Api {
+ public:
+  Api(Router& router, std::shared_ptr<auth::AccountService> accounts)
+      : router_(router), accounts_(std::move(accounts)) {}
+
+  void Add(std::string method, std::string path, AuthedHandler fn, OperationDoc doc) {
+    auto accounts = accounts_;
+    doc.error_statuses.push_back(401);
+    doc.error_statuses.push_back(403);
+    router_.Add(std::move(method), std::move(path),
+                [accounts, fn = std::move(fn)](Request& req) {
+                  auto who = Authenticate(*accounts, req);
+                  if (!who.ok()) return Problem(who.error(), req.request_id);
+                  who->caller.request_id = req.request_id;
+                  return fn(req, who->caller);
+                },
+                std::move(doc));
+  }
+  // A route that needs a signed-in caller but not who it is (reference data).
+  void Add(std::string method, std::string path, Handler fn, OperationDoc doc) {
+    Add(std::move(method), std::move(path),
+        AuthedHandler([fn = std::move(fn)](Request& req, const Caller&) { return fn(req); }),
+        std::move(doc));
+  }
+  void Public(std::string method, std::string path, Handler fn, OperationDoc doc) {
+    doc.public_route = true;
+    router_.Add(std::move(method), std::move(path), std::move(fn), std::move(doc));
+  }
+  Router& router() { return router_; }
+  const std::shared_ptr<auth::AccountService>& accounts() const { return accounts_; }
+
+ private:
+  Router& router_;
+  std::shared_ptr<auth::AccountService> accounts_;
+};
 
 template <class T>
 Response FromResult(const Result<T>& r, const Request& req, int status = 200) {
@@ -84,7 +170,7 @@ std::vector<ParamDoc> With(std::vector<ParamDoc> a) {
 
 // list / get / create / update (merge patch) / delete for one entity.
 template <class T, class ParseFilter>
-void AddCrud(Router& r, const service::EntityService<T>& svc, const std::string& tag,
+void AddCrud(Api& r, const service::EntityService<T>& svc, const std::string& tag,
              ParseFilter parse_filter, std::vector<ParamDoc> filter_docs) {
   const auto& def = domain::Def<T>();
   std::string collection = std::string(kBase) + "/" + std::string(def.table);
@@ -94,46 +180,47 @@ void AddCrud(Router& r, const service::EntityService<T>& svc, const std::string&
   const auto* service = &svc;
 
   r.Add("GET", collection,
-        [service, parse_filter](Request& req) {
+        [service, parse_filter](Request& req, const Caller& caller) {
           QueryReader q(req);
           auto filter = parse_filter(q);
           int limit = q.Limit();
           Id after = q.IdCursor();
           if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto page = service->List(filter, {after, limit});
+          auto page = service->List(caller, filter, {after, limit});
           if (!page.ok()) return Problem(page.error(), req.request_id);
           return JsonResponse(200, PageJson(*page));
         },
         {"List " + std::string(def.table), tag, With(std::move(filter_docs)), "", schema, true});
 
   r.Add("POST", collection,
-        [service](Request& req) {
+        [service](Request& req, const Caller& caller) {
           auto body = ParseBody(req);
           if (!body.ok()) return Problem(body.error(), req.request_id);
           T value{};
           if (auto st = ApplyJson(*body, value, true); !st.ok()) {
             return Problem(st.error(), req.request_id);
           }
-          return FromResult(service->Create(std::move(value), core::NowUtc()), req, 201);
+          return FromResult(service->Create(caller, std::move(value), core::NowUtc()), req, 201);
         },
         {"Create a " + singular, tag, {}, schema + "Input", schema, false, 201, {409, 413, 422}});
 
   r.Add("GET", item,
-        [service](Request& req) {
+        [service](Request& req, const Caller& caller) {
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
-          return FromResult(service->Get(*id), req);
+          return FromResult(service->Get(caller, *id), req);
         },
         {"Get a " + singular, tag, {}, "", schema, false, 200, {404}});
 
   r.Add("PATCH", item,
-        [service](Request& req) {
+        [service](Request& req, const Caller& caller) {
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
           auto body = ParseBody(req);
           if (!body.ok()) return Problem(body.error(), req.request_id);
           auto result = service->Modify(
-              *id, [&](T& value) { return ApplyJson(*body, value, false); }, core::NowUtc());
+              caller, *id, [&](T& value) { return ApplyJson(*body, value, false); },
+              core::NowUtc());
           return FromResult(result, req);
         },
         {"Update a " + singular + " (JSON merge patch: only the fields given change)",
@@ -146,10 +233,10 @@ void AddCrud(Router& r, const service::EntityService<T>& svc, const std::string&
          {404, 409, 413, 422}});
 
   r.Add("DELETE", item,
-        [service](Request& req) {
+        [service](Request& req, const Caller& caller) {
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
-          auto st = service->Delete(*id);
+          auto st = service->Delete(caller, *id, core::NowUtc());
           if (!st.ok()) return Problem(st.error(), req.request_id);
           return Response::NoContent();
         },
@@ -180,6 +267,11 @@ core::Problem CheckTag(std::string_view v) {
     }
   }
   return std::nullopt;
+}
+
+core::Problem CheckTimeBound(std::string_view v) {
+  if (v.size() == 10) return core::CheckDate(v);
+  return core::CheckTimestamp(v);
 }
 
 core::Problem CheckIndustryFilter(std::string_view v) {
@@ -272,7 +364,7 @@ Handler CodeGetHandler(std::shared_ptr<store::Database> db, std::string what, Ge
   };
 }
 
-void AddReference(Router& r, std::shared_ptr<store::Database> db) {
+void AddReference(Api& r, std::shared_ptr<store::Database> db) {
   std::string tag = "Reference data";
   std::string base = std::string(kBase);
 
@@ -359,16 +451,16 @@ void AddReference(Router& r, std::shared_ptr<store::Database> db) {
 
 // ---- relations between organizations -----------------------------------------------------------
 
-void AddRelations(Router& r, const service::Services& s) {
+void AddRelations(Api& r, const service::Services& s) {
   const auto* relations = &s.relations;
   const auto* organizations = &s.organizations;
   std::string base = std::string(kBase) + "/organizations/{id}/relations";
   std::string tag = "Organizations";
   r.Add("GET", base,
-        [relations, organizations](Request& req) {
+        [relations, organizations](Request& req, const Caller& caller) {
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
-          if (auto org = organizations->Get(*id); !org.ok())
+          if (auto org = organizations->Get(caller, *id); !org.ok())
             return Problem(org.error(), req.request_id);
           QueryReader q(req);
           store::RelationFilter f;
@@ -377,7 +469,7 @@ void AddRelations(Router& r, const service::Services& s) {
           int limit = q.Limit();
           Id after = q.IdCursor();
           if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto page = relations->List(f, {after, limit});
+          auto page = relations->List(caller, f, {after, limit});
           if (!page.ok()) return Problem(page.error(), req.request_id);
           return JsonResponse(200, PageJson(*page));
         },
@@ -390,7 +482,7 @@ void AddRelations(Router& r, const service::Services& s) {
          200,
          {404}});
   r.Add("POST", base,
-        [relations](Request& req) {
+        [relations](Request& req, const Caller& caller) {
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
           auto body = ParseBody(req);
@@ -406,7 +498,7 @@ void AddRelations(Router& r, const service::Services& s) {
                            {{"from_id", "must be the organization in the path (" +
                                             std::to_string(*id) + ")"}});
           }
-          return FromResult(relations->Create(rel, core::NowUtc()), req, 201);
+          return FromResult(relations->Create(caller, rel, core::NowUtc()), req, 201);
         },
         {"Add a relation from this organization (supervises, member_of, located_in)",
          tag,
@@ -417,15 +509,15 @@ void AddRelations(Router& r, const service::Services& s) {
          201,
          {404, 409, 422}});
   r.Add("DELETE", base + "/{relation_id}",
-        [relations](Request& req) {
+        [relations](Request& req, const Caller& caller) {
           auto id = ParseId(req.path_params["id"]);
           auto rid = ParseId(req.path_params["relation_id"]);
           if (!id || !rid) return Problem(404, "no such resource", req.request_id);
-          auto rel = relations->Get(*rid);
+          auto rel = relations->Get(caller, *rid);
           if (!rel.ok() || (rel->from_id != *id && rel->to_id != *id)) {
             return Problem(404, "relation " + std::to_string(*rid) + " not found", req.request_id);
           }
-          auto st = relations->Delete(*rid);
+          auto st = relations->Delete(caller, *rid, core::NowUtc());
           if (!st.ok()) return Problem(st.error(), req.request_id);
           return Response::NoContent();
         },
@@ -434,13 +526,349 @@ void AddRelations(Router& r, const service::Services& s) {
 
 }  // namespace
 
+// ---- accounts: login, sessions, users, tokens, audit, reports ---------------------------------
+
+json CallerJson(const Caller& c) {
+  auto opt = [](const std::optional<domain::Id>& v) { return v ? json(*v) : json(nullptr); };
+  return {{"id", c.user_id},
+          {"email", c.email},
+          {"role", auth::RoleName(c.role)},
+          {"institution_id", opt(c.institution_id)},
+          {"unit_id", opt(c.unit_id)},
+          {"organization_id", opt(c.organization_id)},
+          {"student_id", opt(c.student_id)},
+          {"observer_institutions", c.observer_institutions},
+          {"observer_organizations", c.observer_organizations}};
+}
+
+json UserJson(const store::UserRow& u) {
+  auto opt = [](const std::optional<domain::Id>& v) { return v ? json(*v) : json(nullptr); };
+  return {{"id", u.id},
+          {"email", u.email},
+          {"name", u.name},
+          {"role", u.role},
+          {"institution_id", opt(u.institution_id)},
+          {"unit_id", opt(u.unit_id)},
+          {"organization_id", opt(u.organization_id)},
+          {"student_id", opt(u.student_id)},
+          {"observer_institutions", u.observer_institutions},
+          {"observer_organizations", u.observer_organizations},
+          {"disabled", u.disabled},
+          {"created_at", u.created_at},
+          {"updated_at", u.updated_at}};
+}
+
+json TokenJson(const store::TokenRow& t) {
+  auto opt = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
+  return {{"id", t.id},
+          {"user_id", t.user_id},
+          {"name", t.name},
+          {"created_at", t.created_at},
+          {"last_used_at", opt(t.last_used_at)},
+          {"revoked_at", opt(t.revoked_at)}};
+}
+
+json AuditJson(const store::AuditRow& a) {
+  auto parsed = [](const std::optional<std::string>& v) {
+    return v ? json::parse(*v, nullptr, false) : json(nullptr);
+  };
+  return {{"id", a.id},
+          {"at", a.at},
+          {"actor_user_id", a.actor_user_id ? json(*a.actor_user_id) : json(nullptr)},
+          {"actor", a.actor},
+          {"action", a.action},
+          {"entity", a.entity},
+          {"entity_id", a.entity_id ? json(*a.entity_id) : json(nullptr)},
+          {"before", parsed(a.before_json)},
+          {"after", parsed(a.after_json)},
+          {"request_id", a.request_id}};
+}
+
+// A page of rows keyed by id: next_cursor when the page is full.
+template <class Row, class ToJsonFn>
+json IdPage(const std::vector<Row>& rows, int limit, ToJsonFn to_json) {
+  json items = json::array();
+  for (const auto& row : rows) items.push_back(to_json(row));
+  bool full = static_cast<int>(rows.size()) == limit;
+  return {{"items", std::move(items)},
+          {"next_cursor", full ? json(EncodeIdCursor(rows.back().id)) : json(nullptr)}};
+}
+
+// Reads a required string member of a JSON body.
+std::optional<std::string> StringMember(const json& body, const char* name,
+                                        std::vector<FieldError>& errors, bool required = true) {
+  if (!body.contains(name)) {
+    if (required) errors.push_back({name, "is required"});
+    return std::nullopt;
+  }
+  if (!body[name].is_string()) {
+    errors.push_back({name, "must be a string"});
+    return std::nullopt;
+  }
+  return body[name].get<std::string>();
+}
+
+std::optional<domain::Id> IdMember(const json& body, const char* name,
+                                   std::vector<FieldError>& errors) {
+  if (!body.contains(name) || body[name].is_null()) return std::nullopt;
+  if (!body[name].is_number_integer()) {
+    errors.push_back({name, "must be an integer id"});
+    return std::nullopt;
+  }
+  return body[name].get<domain::Id>();
+}
+
+std::vector<domain::Id> IdListMember(const json& body, const char* name,
+                                     std::vector<FieldError>& errors) {
+  std::vector<domain::Id> out;
+  if (!body.contains(name) || body[name].is_null()) return out;
+  if (!body[name].is_array()) {
+    errors.push_back({name, "must be an array of ids"});
+    return out;
+  }
+  for (const auto& v : body[name]) {
+    if (!v.is_number_integer()) {
+      errors.push_back({name, "must be an array of ids"});
+      return {};
+    }
+    out.push_back(v.get<domain::Id>());
+  }
+  return out;
+}
+
+std::string SessionCookieHeader(const std::string& value, int max_age, bool secure) {
+  return std::string(kSessionCookie) + "=" + value + "; Path=/; Max-Age=" +
+         std::to_string(max_age) + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+}
+
+void AddAccounts(Api& r, const ApiContext& ctx) {
+  auto accounts = ctx.accounts;
+  auto services = ctx.services;
+  bool secure_cookies = ctx.secure_cookies;
+  std::string base = std::string(kBase);
+  std::string tag = "Accounts";
+
+  r.Public("POST", base + "/auth/login",
+           [accounts, secure_cookies](Request& req) {
+             auto body = ParseBody(req);
+             if (!body.ok()) return Problem(body.error(), req.request_id);
+             std::vector<FieldError> errors;
+             if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
+             auto email = StringMember(*body, "email", errors);
+             auto password = StringMember(*body, "password", errors);
+             if (!errors.empty()) {
+               return Problem(Error::Unprocessable("login needs email and password", errors),
+                              req.request_id);
+             }
+             auto session = accounts->Login(*email, *password, req.remote_address, req.request_id);
+             if (!session.ok()) return Problem(session.error(), req.request_id);
+             bool secure = secure_cookies || req.Header("x-forwarded-proto") == "https";
+             Response resp = JsonResponse(200, {{"user", CallerJson(session->caller)},
+                                                {"csrf_token", session->csrf_token},
+                                                {"expires_at", session->expires_at}});
+             resp.headers.emplace_back("Set-Cookie",
+                                       SessionCookieHeader(session->token, 12 * 3600, secure));
+             resp.headers.emplace_back("Cache-Control", "no-store");
+             return resp;
+           },
+           {"Log in with e-mail and password; sets the session cookie", tag, {}, "LoginInput",
+            "Session", false, 200, {401, 422, 429}});
+
+  r.Add("POST", base + "/auth/logout",
+        [accounts, secure_cookies](Request& req, const Caller& caller) {
+          auto cookie = SessionCookie(req);
+          if (caller.via_token || !cookie) {
+            return Problem(400, "an API token is revoked, not logged out", req.request_id);
+          }
+          if (auto st = accounts->Logout(*cookie, caller); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          Response resp = Response::NoContent();
+          resp.headers.emplace_back("Set-Cookie", SessionCookieHeader("", 0, secure_cookies));
+          return resp;
+        },
+        {"Log out: ends the session", tag, {}, "", "", false, 204, {}});
+
+  r.Add("GET", base + "/auth/me",
+        [](Request&, const Caller& caller) {
+          json body = {{"user", CallerJson(caller)}};
+          body["csrf_token"] = caller.csrf_token.empty() ? json(nullptr) : json(caller.csrf_token);
+          return JsonResponse(200, body);
+        },
+        {"The signed-in user, role, scope and CSRF token", tag, {}, "", "Session", false, 200, {}});
+
+  r.Add("GET", base + "/users",
+        [accounts](Request& req, const Caller& caller) {
+          QueryReader q(req);
+          int limit = q.Limit();
+          Id after = q.IdCursor();
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto users = accounts->ListUsers(caller, after, limit);
+          if (!users.ok()) return Problem(users.error(), req.request_id);
+          return JsonResponse(200, IdPage(*users, limit, UserJson));
+        },
+        {"List user accounts (platform admin)", tag, PageParams(), "", "User", true});
+
+  r.Add("POST", base + "/users",
+        [accounts](Request& req, const Caller& caller) {
+          auto body = ParseBody(req);
+          if (!body.ok()) return Problem(body.error(), req.request_id);
+          if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
+          std::vector<FieldError> errors;
+          auth::NewUser nu;
+          nu.email = StringMember(*body, "email", errors).value_or("");
+          nu.name = StringMember(*body, "name", errors, false).value_or("");
+          nu.password = StringMember(*body, "password", errors).value_or("");
+          nu.role = StringMember(*body, "role", errors).value_or("");
+          nu.institution_id = IdMember(*body, "institution_id", errors);
+          nu.unit_id = IdMember(*body, "unit_id", errors);
+          nu.organization_id = IdMember(*body, "organization_id", errors);
+          nu.student_id = IdMember(*body, "student_id", errors);
+          nu.observer_institutions = IdListMember(*body, "observer_institutions", errors);
+          nu.observer_organizations = IdListMember(*body, "observer_organizations", errors);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("user is not valid", errors), req.request_id);
+          }
+          auto user = accounts->CreateUser(caller, nu);
+          if (!user.ok()) return Problem(user.error(), req.request_id);
+          return JsonResponse(201, UserJson(*user));
+        },
+        {"Create a user bound to a role and scope (platform admin)", tag, {}, "UserInput", "User",
+         false, 201, {409, 422}});
+
+  r.Add("GET", base + "/users/{id}",
+        [accounts](Request& req, const Caller& caller) {
+          auto id = ParseId(req.path_params["id"]);
+          if (!id) return Problem(404, "no such resource", req.request_id);
+          auto user = accounts->GetUser(caller, *id);
+          if (!user.ok()) return Problem(user.error(), req.request_id);
+          return JsonResponse(200, UserJson(*user));
+        },
+        {"Get a user (platform admin)", tag, {}, "", "User", false, 200, {404}});
+
+  r.Add("PATCH", base + "/users/{id}",
+        [accounts](Request& req, const Caller& caller) {
+          auto id = ParseId(req.path_params["id"]);
+          if (!id) return Problem(404, "no such resource", req.request_id);
+          auto body = ParseBody(req);
+          if (!body.ok()) return Problem(body.error(), req.request_id);
+          if (!body->is_object() || !body->contains("disabled") || !(*body)["disabled"].is_boolean()) {
+            return Problem(Error::Unprocessable("only 'disabled' can be changed",
+                                                {{"disabled", "must be true or false"}}),
+                           req.request_id);
+          }
+          auto user = accounts->SetDisabled(caller, *id, (*body)["disabled"].get<bool>());
+          if (!user.ok()) return Problem(user.error(), req.request_id);
+          return JsonResponse(200, UserJson(*user));
+        },
+        {"Disable or enable a user (platform admin)", tag, {}, "UserPatch", "User", false, 200,
+         {404, 422}});
+
+  r.Add("GET", base + "/tokens",
+        [accounts](Request& req, const Caller& caller) {
+          QueryReader q(req);
+          int limit = q.Limit();
+          Id after = q.IdCursor();
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto tokens = accounts->ListTokens(caller, after, limit);
+          if (!tokens.ok()) return Problem(tokens.error(), req.request_id);
+          return JsonResponse(200, IdPage(*tokens, limit, TokenJson));
+        },
+        {"List API tokens (platform admin)", tag, PageParams(), "", "Token", true});
+
+  r.Add("POST", base + "/tokens",
+        [accounts](Request& req, const Caller& caller) {
+          auto body = ParseBody(req);
+          if (!body.ok()) return Problem(body.error(), req.request_id);
+          if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
+          std::vector<FieldError> errors;
+          auto user_id = IdMember(*body, "user_id", errors);
+          auto name = StringMember(*body, "name", errors);
+          if (!user_id) errors.push_back({"user_id", "is required"});
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("token is not valid", errors), req.request_id);
+          }
+          auto token = accounts->CreateToken(caller, *user_id, *name);
+          if (!token.ok()) return Problem(token.error(), req.request_id);
+          json j = TokenJson(token->row);
+          j["token"] = token->token;
+          return JsonResponse(201, j);
+        },
+        {"Create an API token acting as a user (shown once; platform admin)", tag, {},
+         "TokenInput", "NewToken", false, 201, {422}});
+
+  r.Add("DELETE", base + "/tokens/{id}",
+        [accounts](Request& req, const Caller& caller) {
+          auto id = ParseId(req.path_params["id"]);
+          if (!id) return Problem(404, "no such resource", req.request_id);
+          if (auto st = accounts->RevokeToken(caller, *id); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          return Response::NoContent();
+        },
+        {"Revoke an API token (platform admin)", tag, {}, "", "", false, 204, {404}});
+
+  r.Add("GET", base + "/audit",
+        [accounts](Request& req, const Caller& caller) {
+          QueryReader q(req);
+          store::AuditFilter f;
+          f.actor_user_id = q.Int("actor", 1, INT64_MAX);
+          f.entity = q.String("entity", 40);
+          f.entity_id = q.Int("entity_id", 1, INT64_MAX);
+          f.action = q.String("action", 40);
+          f.from = q.Code("from", CheckTimeBound);
+          f.to = q.Code("to", CheckTimeBound);
+          int limit = q.Limit();
+          Id after = q.IdCursor();
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto rows = accounts->ListAudit(caller, f, after, limit);
+          if (!rows.ok()) return Problem(rows.error(), req.request_id);
+          return JsonResponse(200, IdPage(*rows, limit, AuditJson));
+        },
+        {"The audit trail, newest last (platform admin; read-only)", "Audit",
+         With({{"actor", "integer", "User id of the actor"},
+               {"entity", "string", "e.g. student, organization, user"},
+               {"entity_id", "integer", ""},
+               {"action", "string", "create | update | delete | login | logout | revoke"},
+               {"from", "string", "From this date or time (UTC, inclusive)"},
+               {"to", "string", "Before this date or time (UTC)"}}),
+         "", "AuditEvent", true});
+
+  r.Add("GET", base + "/reports/students",
+        [services](Request& req, const Caller& caller) {
+          QueryReader q(req);
+          std::string group_by = q.String("group_by", 40).value_or("unit");
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto report = service::ReportStudents(*services->db, caller, group_by);
+          if (!report.ok()) return Problem(report.error(), req.request_id);
+          json cells = json::array();
+          for (const auto& c : report->cells) {
+            cells.push_back({{"key", c.key},
+                             {"label", c.label},
+                             {"institution_id", c.institution_id},
+                             {"count", c.count ? json(*c.count) : json(nullptr)},
+                             {"suppressed", !c.count.has_value()}});
+          }
+          return JsonResponse(200, {{"group_by", report->group_by},
+                                    {"min_cell_size", service::kMinCellSize},
+                                    {"total", report->total ? json(*report->total) : json(nullptr)},
+                                    {"cells", cells}});
+        },
+        {"Students per unit, cohort, level, major category or institution in the caller's scope; "
+         "groups under 5 people are suppressed",
+         "Reports",
+         {{"group_by", "string", "institution | unit | cohort | level | major_category"}},
+         "", "StudentReport", false, 200, {}});
+}
+
 Router BuildApi(const ApiContext& ctx) {
-  Router r;
+  Router router;
+  Api r(router, ctx.accounts);
   auto services = ctx.services;
   auto db = services->db;
   std::string version = ctx.version;
 
-  r.Add("GET", std::string(kBase) + "/health",
+  r.Public("GET", std::string(kBase) + "/health",
         [db, version](Request& req) {
           auto ping = db->Ping();
           if (!ping.ok()) {
@@ -551,11 +979,13 @@ Router BuildApi(const ApiContext& ctx) {
 
   // The description of this very table; built lazily so it includes itself.
   auto spec = std::make_shared<std::string>();
-  r.Add("GET", std::string(kBase) + "/openapi.json",
+  AddAccounts(r, ctx);
+
+  r.Public("GET", std::string(kBase) + "/openapi.json",
         [spec, version](Request&) { return Response::Json(200, *spec); },
         {"This OpenAPI 3.1 description", "System", {}, "", "", false, 200, {}});
-  *spec = BuildOpenApi(r, version).dump(-1, ' ', false, json::error_handler_t::replace);
-  return r;
+  *spec = BuildOpenApi(router, version).dump(-1, ' ', false, json::error_handler_t::replace);
+  return router;
 }
 
 }  // namespace tb::http

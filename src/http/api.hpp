@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "auth/accounts.hpp"
 #include "http/router.hpp"
 #include "service/entity_service.hpp"
 
@@ -12,7 +13,9 @@ namespace tb::http {
 
 struct ApiContext {
   std::shared_ptr<service::Services> services;
+  std::shared_ptr<auth::AccountService> accounts;
   std::string version;
+  bool secure_cookies = false;  // mark the session cookie Secure (served over TLS)
 };
 
 // Registers every route; the OpenAPI route documents the table it is part of.

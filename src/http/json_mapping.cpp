@@ -2,14 +2,6 @@
 
 namespace tb::http {
 
-nlohmann::json ValueToJson(const domain::Value& v) {
-  if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
-  if (auto* b = std::get_if<bool>(&v)) return *b;
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  if (auto* l = std::get_if<std::vector<std::string>>(&v)) return *l;
-  return nullptr;
-}
-
 std::optional<domain::Value> ValueFromJson(const domain::FieldSpec& spec, const nlohmann::json& j,
                                            std::vector<FieldError>& errors) {
   std::string name(spec.name);

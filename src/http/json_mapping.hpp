@@ -10,22 +10,16 @@
 
 #include "core/result.hpp"
 #include "domain/entity.hpp"
+#include "domain/json.hpp"
 
 namespace tb::http {
 
-nlohmann::json ValueToJson(const domain::Value& v);
+using domain::ToJson;
+using domain::ValueToJson;
 
 // Converts `j` to the value of a field of spec `spec`, or appends an error.
 std::optional<domain::Value> ValueFromJson(const domain::FieldSpec& spec, const nlohmann::json& j,
                                            std::vector<FieldError>& errors);
-
-template <class T>
-nlohmann::json ToJson(const T& value) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& f : domain::Def<T>().fields)
-    out[std::string(f.spec.name)] = ValueToJson(f.get(value));
-  return out;
-}
 
 // Applies the members of JSON object `body` to `target` (a default value for create, the stored
 // record for an update — so an update is a merge patch). For create, required fields missing

@@ -19,6 +19,7 @@ struct Request {
   std::map<std::string, std::string> path_params;  // filled by the router
   std::string body;
   std::string request_id;
+  std::string remote_address;  // the peer's IP address
 
   std::optional<std::string> Query(const std::string& name) const {
     auto it = query.find(name);

@@ -148,7 +148,94 @@ json Components() {
       {"type", "array"},
       {"items", {{"type", "object"}, {"properties", StringProps({"field", "message"})}}}};
   schemas["Problem"] = problem;
-  return {{"schemas", schemas}};
+
+  auto object = [](json props, std::vector<std::string> required = {},
+                   bool closed = false) {
+    json o = {{"type", "object"}, {"properties", std::move(props)}};
+    if (!required.empty()) o["required"] = required;
+    if (closed) o["additionalProperties"] = false;
+    return o;
+  };
+  json id = {{"type", "integer"}};
+  json nullable_id = {{"type", json::array({"integer", "null"})}};
+  json ids = {{"type", "array"}, {"items", id}};
+  json str = {{"type", "string"}};
+  json nullable_str = {{"type", json::array({"string", "null"})}};
+  json caller = object({{"id", id},
+                        {"email", str},
+                        {"role", str},
+                        {"institution_id", nullable_id},
+                        {"unit_id", nullable_id},
+                        {"organization_id", nullable_id},
+                        {"student_id", nullable_id},
+                        {"observer_institutions", ids},
+                        {"observer_organizations", ids}},
+                       {"id", "email", "role"});
+  schemas["LoginInput"] = object({{"email", str}, {"password", str}}, {"email", "password"}, true);
+  schemas["Session"] = object(
+      {{"user", caller}, {"csrf_token", nullable_str}, {"expires_at", str}}, {"user"});
+  json user = caller;
+  user["properties"]["name"] = str;
+  user["properties"]["disabled"] = {{"type", "boolean"}};
+  user["properties"]["created_at"] = str;
+  user["properties"]["updated_at"] = str;
+  schemas["User"] = user;
+  schemas["UserInput"] = object({{"email", str},
+                                 {"name", str},
+                                 {"password", {{"type", "string"}, {"minLength", 10}}},
+                                 {"role", {{"type", "string"},
+                                           {"enum", {"platform_admin", "institution_admin",
+                                                     "unit_staff", "enterprise_recruiter",
+                                                     "student", "observer"}}}},
+                                 {"institution_id", nullable_id},
+                                 {"unit_id", nullable_id},
+                                 {"organization_id", nullable_id},
+                                 {"student_id", nullable_id},
+                                 {"observer_institutions", ids},
+                                 {"observer_organizations", ids}},
+                                {"email", "password", "role"}, true);
+  schemas["UserPatch"] = object({{"disabled", {{"type", "boolean"}}}}, {"disabled"}, true);
+  json token = object({{"id", id},
+                       {"user_id", id},
+                       {"name", str},
+                       {"created_at", str},
+                       {"last_used_at", nullable_str},
+                       {"revoked_at", nullable_str}},
+                      {"id", "user_id", "name"});
+  schemas["Token"] = token;
+  json new_token = token;
+  new_token["properties"]["token"] = str;
+  schemas["NewToken"] = new_token;
+  schemas["TokenInput"] = object({{"user_id", id}, {"name", str}}, {"user_id", "name"}, true);
+  schemas["AuditEvent"] = object({{"id", id},
+                                  {"at", str},
+                                  {"actor_user_id", nullable_id},
+                                  {"actor", str},
+                                  {"action", str},
+                                  {"entity", str},
+                                  {"entity_id", nullable_id},
+                                  {"before", json::object()},
+                                  {"after", json::object()},
+                                  {"request_id", str}},
+                                 {"id", "at", "actor", "action", "entity"});
+  json cell = object({{"key", str},
+                      {"label", str},
+                      {"institution_id", id},
+                      {"count", nullable_id},
+                      {"suppressed", {{"type", "boolean"}}}});
+  schemas["StudentReport"] = object({{"group_by", str},
+                                     {"min_cell_size", id},
+                                     {"total", nullable_id},
+                                     {"cells", {{"type", "array"}, {"items", cell}}}},
+                                    {"group_by", "cells"});
+  json security = {
+      {"sessionCookie",
+       {{"type", "apiKey"},
+        {"in", "cookie"},
+        {"name", "tb_session"},
+        {"description", "Set by POST /api/v1/auth/login; writes also need X-CSRF-Token"}}},
+      {"bearerToken", {{"type", "http"}, {"scheme", "bearer"}}}};
+  return {{"schemas", schemas}, {"securitySchemes", security}};
 }
 
 json ProblemResponse(const std::string& description) {
@@ -217,6 +304,9 @@ json BuildOpenApi(const Router& router, const std::string& version) {
       params.push_back(p);
     }
     if (!params.empty()) op["parameters"] = params;
+    op["security"] = d.public_route ? json::array()
+                                    : json::array({{{"sessionCookie", json::array()}},
+                                                   {{"bearerToken", json::array()}}});
     if (!d.request_schema.empty()) {
       op["requestBody"] = {
           {"required", true},

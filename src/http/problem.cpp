@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace tb::http {
 
 namespace {
@@ -82,6 +84,10 @@ int StatusOf(ErrorCode code) {
       return 503;
     case ErrorCode::kInternal:
       return 500;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kThrottled:
+      return 429;
   }
   return 500;
 }
@@ -110,7 +116,11 @@ Response Problem(const Error& error, const std::string& request_id) {
   // Internal details stay in the log; the client gets the request id to quote.
   std::string detail =
       status == 500 ? "internal error; quote request id " + request_id : error.message;
-  return Problem(status, detail, request_id, error.fields);
+  Response r = Problem(status, detail, request_id, error.fields);
+  if (error.code == ErrorCode::kThrottled) {
+    r.headers.emplace_back("Retry-After", std::to_string(std::max(1, error.retry_after)));
+  }
+  return r;
 }
 
 }  // namespace tb::http

@@ -160,6 +160,7 @@ bool RunServer(const Router& router, const ServerOptions& options) {
     });
     auto incoming_id = req.Header("x-request-id");
     req.request_id = incoming_id && IsSaneRequestId(*incoming_id) ? *incoming_id : NewRequestId();
+    req.remote_address = rh->remote_endpoint().address().to_string();
 
     Response resp;
     auto path = PercentDecode(h.path(), false);

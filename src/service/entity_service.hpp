@@ -10,10 +10,14 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "auth/audit.hpp"
+#include "auth/caller.hpp"
 #include "domain/entities.hpp"
+#include "domain/json.hpp"
 #include "domain/validation.hpp"
 #include "store/database.hpp"
 #include "store/queries.hpp"
+#include "service/policy.hpp"
 #include "store/repository.hpp"
 
 namespace tb::service {
@@ -78,53 +82,78 @@ class EntityService {
 
   explicit EntityService(std::shared_ptr<store::Database> db) : db_(std::move(db)) {}
 
-  Result<T> Get(domain::Id id) const {
-    return db_->Read([&](store::Tx& tx) { return Repo::Get(tx, id); });
+  // The record as the caller may see it; kNotFound also when it is out of the caller's scope.
+  Result<T> Get(const Caller& caller, domain::Id id) const {
+    return db_->Read([&](store::Tx& tx) -> Result<T> { return Visible(tx, caller, id); });
   }
 
-  Result<store::Page<T>> List(const Filter& filter, const store::PageRequest& page) const {
+  // A page of the records in the caller's scope that match `filter`.
+  Result<store::Page<T>> List(const Caller& caller, Filter filter,
+                              const store::PageRequest& page) const {
+    TB_TRY_STATUS(ScopeList(caller, filter));
     return db_->Read([&](store::Tx& tx) -> Result<store::Page<T>> {
-      return Repo::List(tx, ToWhere(filter), page);
+      auto out = Repo::List(tx, ToWhere(filter), page);
+      for (T& item : out.items) Mask(caller, item);
+      return out;
     });
   }
 
-  // Creates `value` (its id and timestamps are assigned).
-  Result<T> Create(T value, const std::string& now) const {
+  // Creates `value` (its id and timestamps are assigned) and audits it.
+  Result<T> Create(const Caller& caller, T value, const std::string& now) const {
     domain::Normalize(value);
     return db_->Write([&](store::Tx& tx) -> Result<T> {
+      TB_TRY_STATUS(CanWrite(tx, caller, static_cast<const T*>(nullptr), &value));
       TB_TRY_STATUS(Check(tx, value));
-      return Repo::Insert(tx, std::move(value), now);
-    });
-  }
-
-  // Replaces the writable fields of record value.id.
-  Result<T> Update(T value, const std::string& now) const {
-    return db_->Write([&](store::Tx& tx) -> Result<T> {
-      if (!Repo::Exists(tx, value.id)) return Repo::Get(tx, value.id);  // the not-found error
-      domain::Normalize(value);
-      TB_TRY_STATUS(Check(tx, value));
-      return Repo::Update(tx, std::move(value), now);
+      T created = Repo::Insert(tx, std::move(value), now);
+      auth::Audit(tx, caller, "create", std::string(Repo::def().singular), created.id,
+                  std::nullopt, domain::ToJson(created), now);
+      Mask(caller, created);
+      return created;
     });
   }
 
   // Reads record `id`, applies `change` to it and stores the result, in one transaction.
   template <class ChangeFn>
-  Result<T> Modify(domain::Id id, ChangeFn&& change, const std::string& now) const {
+  Result<T> Modify(const Caller& caller, domain::Id id, ChangeFn&& change,
+                   const std::string& now) const {
     return db_->Write([&](store::Tx& tx) -> Result<T> {
-      TB_TRY(T value, Repo::Get(tx, id));
+      TB_TRY(T before, Visible(tx, caller, id, /*mask=*/false));
+      T value = before;
       TB_TRY_STATUS(change(value));
       value.id = id;
       domain::Normalize(value);
+      TB_TRY_STATUS(CanWrite(tx, caller, &before, &value));
       TB_TRY_STATUS(Check(tx, value));
-      return Repo::Update(tx, std::move(value), now);
+      TB_TRY(T updated, Repo::Update(tx, std::move(value), now));
+      auth::Audit(tx, caller, "update", std::string(Repo::def().singular), id,
+                  domain::ToJson(before), domain::ToJson(updated), now);
+      Mask(caller, updated);
+      return updated;
     });
   }
 
-  Status Delete(domain::Id id) const {
-    return db_->Write([&](store::Tx& tx) { return Repo::Delete(tx, id); });
+  Status Delete(const Caller& caller, domain::Id id, const std::string& now) const {
+    return db_->Write([&](store::Tx& tx) -> Status {
+      TB_TRY(T before, Visible(tx, caller, id, /*mask=*/false));
+      TB_TRY_STATUS(CanWrite(tx, caller, &before, static_cast<const T*>(nullptr)));
+      TB_TRY_STATUS(Repo::Delete(tx, id));
+      auth::Audit(tx, caller, "delete", std::string(Repo::def().singular), id,
+                  domain::ToJson(before), std::nullopt, now);
+      return {};
+    });
   }
 
  private:
+  static Result<T> Visible(store::Tx& tx, const Caller& caller, domain::Id id, bool mask = true) {
+    TB_TRY(T value, Repo::Get(tx, id));
+    if (!CanSee(tx, caller, value)) {
+      return Error::NotFound(std::string(Repo::def().singular) + " " + std::to_string(id) +
+                             " not found");
+    }
+    if (mask) Mask(caller, value);
+    return value;
+  }
+
   static Status Check(store::Tx& tx, const T& value) {
     std::vector<FieldError> errors = domain::Validate(value);
     if (errors.empty()) CheckReferences(tx, value, errors);

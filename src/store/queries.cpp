@@ -90,6 +90,13 @@ Where ToWhere(const ContactFilter& f) {
   Where w;
   if (f.organization_id) w.And("organization_id = ?", {P(*f.organization_id)});
   if (f.unit_id) w.And("unit_id = ?", {P(*f.unit_id)});
+  if (f.scope_none) w.And("1 = 0");
+  if (f.scope_organization_id) w.And("organization_id = ?", {P(*f.scope_organization_id)});
+  if (f.scope_institution_id) {
+    w.And("organization_id IS NOT NULL OR unit_id IN (SELECT id FROM units WHERE institution_id = ?)",
+          {P(*f.scope_institution_id)});
+  }
+  if (f.scope_unit_id) w.And("organization_id IS NOT NULL OR unit_id = ?", {P(*f.scope_unit_id)});
   return w;
 }
 
@@ -101,6 +108,11 @@ Where ToWhere(const StudentFilter& f) {
   if (f.level) w.And("level = ?", {P(*f.level)});
   if (f.cohort) w.And("cohort = ?", {P(*f.cohort)});
   if (f.name) w.And("LOWER(name) LIKE ? ESCAPE '\\'", {P(Contains(*f.name))});
+  if (f.scope_none) w.And("1 = 0");
+  if (f.scope_institution_id) w.And("institution_id = ?", {P(*f.scope_institution_id)});
+  if (f.scope_unit_id) w.And("unit_id = ?", {P(*f.scope_unit_id)});
+  if (f.scope_student_id) w.And("id = ?", {P(*f.scope_student_id)});
+  if (f.scope_talent_search) w.And("talent_search_consent = 1");
   return w;
 }
 
@@ -115,6 +127,13 @@ Where ToWhere(const PostFilter& f) {
   if (f.industry) AddIndustry(w, "industry_code", *f.industry);
   if (f.title) w.And("LOWER(title) LIKE ? ESCAPE '\\'", {P(Contains(*f.title))});
   if (f.source_activity_id) w.And("source_activity_id = ?", {P(*f.source_activity_id)});
+  if (f.scope_open_only) {
+    if (f.scope_own_organization_id) {
+      w.And("status = 'open' OR organization_id = ?", {P(*f.scope_own_organization_id)});
+    } else {
+      w.And("status = 'open'");
+    }
+  }
   return w;
 }
 

@@ -38,6 +38,11 @@ Where ToWhere(const UnitFilter& f);
 struct ContactFilter {
   std::optional<domain::Id> organization_id;
   std::optional<domain::Id> unit_id;
+  // Scope (set by the services from the caller, never from the request):
+  bool scope_none = false;                          // nothing is visible
+  std::optional<domain::Id> scope_organization_id;  // only contacts of this organization
+  std::optional<domain::Id> scope_institution_id;   // organization contacts + this institution's units
+  std::optional<domain::Id> scope_unit_id;          // organization contacts + this unit
 };
 Where ToWhere(const ContactFilter& f);
 
@@ -48,6 +53,12 @@ struct StudentFilter {
   std::optional<std::string> level;
   std::optional<std::int64_t> cohort;
   std::optional<std::string> name;
+  // Scope (set by the services from the caller, never from the request):
+  bool scope_none = false;
+  std::optional<domain::Id> scope_institution_id;
+  std::optional<domain::Id> scope_unit_id;
+  std::optional<domain::Id> scope_student_id;
+  bool scope_talent_search = false;  // only students who consented to talent search
 };
 Where ToWhere(const StudentFilter& f);
 
@@ -59,6 +70,9 @@ struct PostFilter {
   std::optional<std::string> industry;
   std::optional<std::string> title;  // substring
   std::optional<domain::Id> source_activity_id;
+  // Scope: only open posts, except those of this organization (any status).
+  bool scope_open_only = false;
+  std::optional<domain::Id> scope_own_organization_id;
 };
 Where ToWhere(const PostFilter& f);
 

@@ -52,7 +52,7 @@ TEST_F(CliTest, VersionPrintsTheVersion) {
 TEST_F(CliTest, MigrateCreatesTheDatabaseAndReportsItsVersion) {
   CommandRun run = Talentbridge("migrate --db " + db_);
   EXPECT_EQ(run.status, 0) << run.output;
-  EXPECT_NE(run.output.find("schema version 1"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("schema version 2"), std::string::npos) << run.output;
   EXPECT_TRUE(std::filesystem::exists(dir_ / "cli.db"));
   EXPECT_EQ(Talentbridge("migrate --db " + db_).status, 0);  // idempotent
 }

@@ -36,11 +36,14 @@ class ApiTest : public ::testing::TestWithParam<store::Backend> {
       ASSERT_NE(s.db, nullptr);
       s.server = ServerProcess::Start(s.db->url(), {"--demo"});
       ASSERT_NE(s.server, nullptr) << "server did not start";
+      auto admin = s.server->LoginAs("platform_admin");
+      ASSERT_TRUE(admin.has_value()) << s.server->Output();
+      s.server->UseSession(admin);
     }
     server_ = s.server.get();
   }
 
-  const ServerProcess& server() const { return *server_; }
+  ServerProcess& server() const { return *server_; }
 
   // Creates an organization and returns its JSON (asserting 201).
   json CreateOrganization(const json& body) {
@@ -62,7 +65,7 @@ class ApiTest : public ::testing::TestWithParam<store::Backend> {
         {"region_code", "210100"}, {"industry_code", "39"}, {"tags", json::array({"high_tech"})}};
   }
 
-  const ServerProcess* server_ = nullptr;
+  ServerProcess* server_ = nullptr;
 };
 
 class Cleanup : public ::testing::Environment {

@@ -187,6 +187,73 @@ ServerProcess::~ServerProcess() {
   std::filesystem::remove(log_path_, ec);
 }
 
+HttpResponse ServerProcess::Send(const std::string& method, const std::string& target,
+                                const std::string& body,
+                                std::map<std::string, std::string> headers) const {
+  if (session_) return SendAs(*session_, method, target, body);
+  if (!body.empty() || method == "POST" || method == "PATCH") {
+    headers.emplace("Content-Type", "application/json");
+  }
+  return HttpRequest(port_, method, target, body, headers);
+}
+
+HttpResponse ServerProcess::SendAs(const ClientSession& session, const std::string& method,
+                                   const std::string& target, const std::string& body) const {
+  std::map<std::string, std::string> headers;
+  if (!body.empty() || method == "POST" || method == "PATCH") {
+    headers["Content-Type"] = "application/json";
+  }
+  if (!session.bearer.empty()) {
+    headers["Authorization"] = "Bearer " + session.bearer;
+  } else {
+    headers["Cookie"] = session.cookie;
+    if (method != "GET") headers["X-CSRF-Token"] = session.csrf_token;
+  }
+  return HttpRequest(port_, method, target, body, headers);
+}
+
+std::optional<ClientSession> ServerProcess::Login(const std::string& email,
+                                                  const std::string& password) const {
+  nlohmann::json body = {{"email", email}, {"password", password}};
+  auto r = HttpRequest(port_, "POST", "/api/v1/auth/login", body.dump(),
+                       {{"Content-Type", "application/json"}});
+  if (r.status != 200) {
+    std::fprintf(stderr, "login as %s failed: %d %s\n", email.c_str(), r.status, r.body.c_str());
+    return std::nullopt;
+  }
+  ClientSession s;
+  std::string set_cookie = r.Header("set-cookie");
+  s.cookie = set_cookie.substr(0, set_cookie.find(';'));
+  s.csrf_token = r.Json()["csrf_token"];
+  s.user = r.Json()["user"];
+  return s;
+}
+
+std::map<std::string, std::pair<std::string, std::string>> ServerProcess::DemoLogins() const {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  std::istringstream lines(Output());
+  std::string line;
+  while (std::getline(lines, line)) {
+    const std::string prefix = "demo login: ";
+    auto at = line.find(prefix);
+    if (at == std::string::npos) continue;
+    std::istringstream fields(line.substr(at + prefix.size()));
+    std::string role, email, password;
+    if (fields >> role >> email >> password) out[role] = {email, password};
+  }
+  return out;
+}
+
+std::optional<ClientSession> ServerProcess::LoginAs(const std::string& role) const {
+  auto logins = DemoLogins();
+  auto it = logins.find(role);
+  if (it == logins.end()) {
+    std::fprintf(stderr, "no demo login for role %s in the server output\n", role.c_str());
+    return std::nullopt;
+  }
+  return Login(it->second.first, it->second.second);
+}
+
 std::string ServerProcess::Output() const {
   std::ifstream in(log_path_);
   std::ostringstream ss;

@@ -4,6 +4,7 @@
 // stops it (SIGTERM, then SIGKILL) when destroyed. Plus a minimal blocking HTTP/1.1 client.
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,14 @@ HttpResponse HttpRequest(int port, const std::string& method, const std::string&
 // A port on 127.0.0.1 that was free a moment ago.
 int FreePort();
 
+// A signed-in client: the session cookie and the CSRF token to send with every request.
+struct ClientSession {
+  std::string cookie;  // "tb_session=..."
+  std::string csrf_token;
+  std::string bearer;  // an API token instead of a session, when set
+  nlohmann::json user;
+};
+
 class ServerProcess {
  public:
   // Starts `talentbridge serve --db URL --port P` plus `extra_args`. Returns nullptr (after
@@ -42,22 +51,36 @@ class ServerProcess {
   ~ServerProcess();
 
   int port() const { return port_; }
-  HttpResponse Get(const std::string& target) const { return HttpRequest(port_, "GET", target); }
+
+  // Requests as the current session (see UseSession; anonymous when there is none).
+  HttpResponse Get(const std::string& target) const { return Send("GET", target); }
   HttpResponse Post(const std::string& target, const std::string& body) const {
-    return HttpRequest(port_, "POST", target, body, {{"Content-Type", "application/json"}});
+    return Send("POST", target, body);
   }
   HttpResponse Patch(const std::string& target, const std::string& body) const {
-    return HttpRequest(port_, "PATCH", target, body, {{"Content-Type", "application/json"}});
+    return Send("PATCH", target, body);
   }
-  HttpResponse Delete(const std::string& target) const {
-    return HttpRequest(port_, "DELETE", target);
-  }
+  HttpResponse Delete(const std::string& target) const { return Send("DELETE", target); }
+  HttpResponse Send(const std::string& method, const std::string& target,
+                    const std::string& body = "",
+                    std::map<std::string, std::string> headers = {}) const;
+  HttpResponse SendAs(const ClientSession& session, const std::string& method,
+                      const std::string& target, const std::string& body = "") const;
+
+  // Logs in; nullopt (with the response printed) when the login fails.
+  std::optional<ClientSession> Login(const std::string& email, const std::string& password) const;
+  // The "demo login: ROLE EMAIL PASSWORD" lines the server printed, by role.
+  std::map<std::string, std::pair<std::string, std::string>> DemoLogins() const;
+  // Logs in as the demo user of `role` (the server must run with --demo).
+  std::optional<ClientSession> LoginAs(const std::string& role) const;
+  void UseSession(std::optional<ClientSession> session) { session_ = std::move(session); }
   // Everything the server printed so far (stdout and stderr).
   std::string Output() const;
 
  private:
   int pid_ = -1;
   int port_ = 0;
+  std::optional<ClientSession> session_;
   std::string log_path_;
 };
 

@@ -1,0 +1,236 @@
+#include "service/policy.hpp"
+
+#include "store/repository.hpp"
+
+namespace tb::service {
+
+namespace {
+
+bool IsAdmin(const Caller& c) { return c.Is(Role::kPlatformAdmin); }
+bool IsOfficer(const Caller& c) {
+  return c.Is(Role::kInstitutionAdmin) || c.Is(Role::kUnitStaff);
+}
+
+Status Refuse(std::string why) { return Error::Forbidden(std::move(why)); }
+
+Status RefuseCollection(const Caller& c, const char* what) {
+  return Refuse(std::string("a ") + auth::RoleName(c.role) + " may not list " + what);
+}
+
+std::optional<domain::Id> InstitutionOfUnit(store::Tx& tx, domain::Id unit_id) {
+  auto unit = store::Repository<domain::Unit>::Get(tx, unit_id);
+  if (!unit.ok()) return std::nullopt;
+  return unit->institution_id;
+}
+
+// Both before (update/delete) and after (create/update) must satisfy `ok`.
+template <class T, class Pred>
+bool Both(const T* before, const T* after, Pred ok) {
+  return (!before || ok(*before)) && (!after || ok(*after));
+}
+
+}  // namespace
+
+// ---- Reference structure: institutions, units, organizations, relations ------------------------
+// Visible to every signed-in role; written by administrators and officers within their scope.
+
+Status ScopeList(const Caller&, store::InstitutionFilter&) { return {}; }
+Status ScopeList(const Caller&, store::UnitFilter&) { return {}; }
+Status ScopeList(const Caller&, store::OrganizationFilter&) { return {}; }
+Status ScopeList(const Caller&, store::RelationFilter&) { return {}; }
+
+bool CanSee(store::Tx&, const Caller&, const domain::Institution&) { return true; }
+bool CanSee(store::Tx&, const Caller&, const domain::Unit&) { return true; }
+bool CanSee(store::Tx&, const Caller&, const domain::Organization&) { return true; }
+bool CanSee(store::Tx&, const Caller&, const domain::Relation&) { return true; }
+
+Status CanWrite(store::Tx&, const Caller& c, const domain::Institution* before,
+                const domain::Institution* after) {
+  if (IsAdmin(c)) return {};
+  if (c.Is(Role::kInstitutionAdmin) && before && after && before->id == c.institution_id) {
+    return {};
+  }
+  return Refuse(before && after ? "only a platform administrator or the institution's own "
+                                  "administrator may change an institution"
+                                : "only a platform administrator may add or remove institutions");
+}
+
+Status CanWrite(store::Tx&, const Caller& c, const domain::Unit* before, const domain::Unit* after) {
+  if (IsAdmin(c)) return {};
+  if (c.Is(Role::kInstitutionAdmin) &&
+      Both(before, after, [&](const domain::Unit& u) { return u.institution_id == c.institution_id; })) {
+    return {};
+  }
+  return Refuse("only the institution's administrator may manage its units");
+}
+
+Status CanWrite(store::Tx&, const Caller& c, const domain::Organization* before,
+                const domain::Organization* after) {
+  bool verified_changes = after && (before ? before->verified != after->verified : after->verified);
+  if (verified_changes && !IsAdmin(c)) {
+    return Refuse("only a platform administrator may mark an organization verified");
+  }
+  if (IsAdmin(c)) return {};
+  if (!after) return Refuse("only a platform administrator may delete an organization");
+  if (IsOfficer(c)) return {};
+  if (c.Is(Role::kEnterpriseRecruiter) && before && before->id == c.organization_id) return {};
+  return Refuse(std::string("a ") + auth::RoleName(c.role) + " may not " +
+                (before ? "change this organization" : "add organizations"));
+}
+
+Status CanWrite(store::Tx&, const Caller& c, const domain::Relation*, const domain::Relation*) {
+  if (IsAdmin(c) || IsOfficer(c)) return {};
+  return Refuse("only administrators and staff of an institution may record relations");
+}
+
+// ---- Contacts: people at organizations and units (personal data) -------------------------------
+
+Status ScopeList(const Caller& c, store::ContactFilter& f) {
+  switch (c.role) {
+    case Role::kPlatformAdmin: return {};
+    case Role::kInstitutionAdmin: f.scope_institution_id = c.institution_id.value_or(-1); return {};
+    case Role::kUnitStaff: f.scope_unit_id = c.unit_id.value_or(-1); return {};
+    case Role::kEnterpriseRecruiter: f.scope_organization_id = c.organization_id.value_or(-1); return {};
+    default: return RefuseCollection(c, "contacts");
+  }
+}
+
+bool CanSee(store::Tx& tx, const Caller& c, const domain::Contact& v) {
+  switch (c.role) {
+    case Role::kPlatformAdmin: return true;
+    case Role::kInstitutionAdmin:
+      return v.organization_id.has_value() ||
+             (v.unit_id && InstitutionOfUnit(tx, *v.unit_id) == c.institution_id);
+    case Role::kUnitStaff: return v.organization_id.has_value() || v.unit_id == c.unit_id;
+    case Role::kEnterpriseRecruiter: return v.organization_id && v.organization_id == c.organization_id;
+    default: return false;
+  }
+}
+
+Status CanWrite(store::Tx& tx, const Caller& c, const domain::Contact* before,
+                const domain::Contact* after) {
+  if (IsAdmin(c)) return {};
+  bool ok = false;
+  switch (c.role) {
+    case Role::kInstitutionAdmin:
+    case Role::kUnitStaff:
+    case Role::kEnterpriseRecruiter:
+      ok = Both(before, after, [&](const domain::Contact& v) { return CanSee(tx, c, v); });
+      break;
+    default: break;
+  }
+  return ok ? Status{} : Refuse("the contact belongs to an organization or unit outside your scope");
+}
+
+// ---- Students (personal data) ----------------------------------------------------------------
+
+Status ScopeList(const Caller& c, store::StudentFilter& f) {
+  switch (c.role) {
+    case Role::kPlatformAdmin: return {};
+    case Role::kInstitutionAdmin: f.scope_institution_id = c.institution_id.value_or(-1); return {};
+    case Role::kUnitStaff: f.scope_unit_id = c.unit_id.value_or(-1); return {};
+    case Role::kStudent: f.scope_student_id = c.student_id.value_or(-1); return {};
+    // Until applications exist, an enterprise sees the students who opted in to talent search.
+    case Role::kEnterpriseRecruiter: f.scope_talent_search = true; return {};
+    case Role::kObserver:
+      return Refuse("observers see aggregated figures only (GET /api/v1/reports/students)");
+  }
+  return Refuse("not allowed");
+}
+
+bool CanSee(store::Tx&, const Caller& c, const domain::Student& v) {
+  switch (c.role) {
+    case Role::kPlatformAdmin: return true;
+    case Role::kInstitutionAdmin: return v.institution_id == c.institution_id;
+    case Role::kUnitStaff: return v.unit_id == c.unit_id;
+    case Role::kStudent: return v.id == c.student_id;
+    case Role::kEnterpriseRecruiter: return v.talent_search_consent;
+    case Role::kObserver: return false;
+  }
+  return false;
+}
+
+Status CanWrite(store::Tx&, const Caller& c, const domain::Student* before,
+                const domain::Student* after) {
+  if (IsAdmin(c)) return {};
+  if (c.Is(Role::kInstitutionAdmin) &&
+      Both(before, after, [&](const domain::Student& s) { return s.institution_id == c.institution_id; })) {
+    return {};
+  }
+  if (c.Is(Role::kUnitStaff) &&
+      Both(before, after, [&](const domain::Student& s) { return s.unit_id == c.unit_id; })) {
+    return {};
+  }
+  if (c.Is(Role::kStudent) && before && after && before->id == c.student_id) {
+    // A student keeps their profile, résumé, preferences and consent; the registry fields
+    // belong to the institution.
+    if (before->institution_id != after->institution_id || before->unit_id != after->unit_id ||
+        before->student_no != after->student_no || before->major_code != after->major_code ||
+        before->level != after->level || before->cohort != after->cohort ||
+        before->name != after->name || before->id_number != after->id_number) {
+      return Refuse("a student may change their profile, résumé and preferences, not the "
+                    "registry fields (institution, unit, number, name, major, level, cohort, ID)");
+    }
+    return {};
+  }
+  if (c.Is(Role::kInstitutionAdmin) || c.Is(Role::kUnitStaff)) {
+    return Refuse(c.Is(Role::kUnitStaff) ? "unit staff manage the students of their own unit only"
+                                         : "an institution administrator manages its own students only");
+  }
+  return Refuse(std::string("a ") + auth::RoleName(c.role) + " may not change student records");
+}
+
+void Mask(const Caller& c, domain::Student& v) {
+  if (!c.Is(Role::kEnterpriseRecruiter)) return;
+  // Contact details stay hidden from an enterprise until the student accepts an interview
+  // (applications, issue #5); until then recruiters only ever see them masked.
+  if (v.phone) v.phone = MaskMobile(*v.phone);
+  if (v.id_number) v.id_number = MaskIdNumber(*v.id_number);
+  if (v.email) v.email = MaskEmail(*v.email);
+}
+
+// ---- Posts -----------------------------------------------------------------------------------
+
+Status ScopeList(const Caller& c, store::PostFilter& f) {
+  if (IsAdmin(c) || IsOfficer(c)) return {};
+  f.scope_open_only = true;
+  if (c.Is(Role::kEnterpriseRecruiter)) f.scope_own_organization_id = c.organization_id.value_or(-1);
+  return {};
+}
+
+bool CanSee(store::Tx&, const Caller& c, const domain::Post& v) {
+  if (IsAdmin(c) || IsOfficer(c)) return true;
+  if (c.Is(Role::kEnterpriseRecruiter) && v.organization_id == c.organization_id) return true;
+  return v.status == "open";
+}
+
+Status CanWrite(store::Tx&, const Caller& c, const domain::Post* before, const domain::Post* after) {
+  if (IsAdmin(c) || IsOfficer(c)) return {};
+  if (c.Is(Role::kEnterpriseRecruiter) &&
+      Both(before, after, [&](const domain::Post& p) { return p.organization_id == c.organization_id; })) {
+    return {};
+  }
+  return Refuse(c.Is(Role::kEnterpriseRecruiter) ? "a recruiter manages its own organization's posts only"
+                                                 : std::string("a ") + auth::RoleName(c.role) +
+                                                       " may not manage posts");
+}
+
+// ---- Masking ---------------------------------------------------------------------------------
+
+std::string MaskMobile(const std::string& v) {
+  if (v.size() < 7) return std::string(v.size(), '*');
+  return v.substr(0, 3) + std::string(v.size() - 7, '*') + v.substr(v.size() - 4);
+}
+
+std::string MaskIdNumber(const std::string& v) {
+  if (v.size() < 10) return std::string(v.size(), '*');
+  return v.substr(0, 6) + std::string(v.size() - 10, '*') + v.substr(v.size() - 4);
+}
+
+std::string MaskEmail(const std::string& v) {
+  auto at = v.find('@');
+  if (at == std::string::npos || at == 0) return "***";
+  return v.substr(0, 1) + "***" + v.substr(at);
+}
+
+}  // namespace tb::service
