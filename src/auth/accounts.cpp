@@ -174,9 +174,9 @@ Result<Session> AccountService::Login(const std::string& raw_email, const std::s
   });
   if (!throttled.ok()) return throttled.error();
   if (*throttled > 0) {
-    return Error::Throttled("too many failed logins; try again in " + std::to_string(*throttled) +
-                                " seconds",
-                            *throttled);
+    return Error::Throttled(
+        "too many failed logins; try again in " + std::to_string(*throttled) + " seconds",
+        *throttled);
   }
 
   auto user = db_->Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
@@ -191,6 +191,8 @@ Result<Session> AccountService::Login(const std::string& raw_email, const std::s
   }
   if (!valid) {
     auto logged = db_->Write([&](store::Tx& tx) -> Status {
+      store::PruneLoginFailures(tx, account_key, since);
+      store::PruneLoginFailures(tx, address_key, since);
       store::AddLoginFailure(tx, account_key, now);
       store::AddLoginFailure(tx, address_key, now);
       return {};
@@ -209,6 +211,7 @@ Result<Session> AccountService::Login(const std::string& raw_email, const std::s
     store::InsertSession(tx, {HashToken(session.token), (*user)->id, session.csrf_token, now, now,
                               session.expires_at});
     store::ClearLoginFailures(tx, account_key);
+    store::PruneSessions(tx, now, AddMinutes(now, -options_.idle_minutes));
     Audit(tx, session.caller, "login", "user", (*user)->id, std::nullopt, std::nullopt, now);
     return {};
   });
@@ -219,8 +222,7 @@ Result<Session> AccountService::Login(const std::string& raw_email, const std::s
 Status AccountService::Logout(const std::string& token, const Caller& caller) {
   return db_->Write([&](store::Tx& tx) -> Status {
     store::DeleteSession(tx, HashToken(token));
-    Audit(tx, caller, "logout", "user", caller.user_id, std::nullopt, std::nullopt,
-          core::NowUtc());
+    Audit(tx, caller, "logout", "user", caller.user_id, std::nullopt, std::nullopt, core::NowUtc());
     return {};
   });
 }
@@ -241,8 +243,7 @@ Result<Authenticated> AccountService::AuthenticateSession(const std::string& tok
   });
   if (!found.ok()) return found.error();
   const auto& s = found->session;
-  bool expired = s.expires_at <= now ||
-                 AddMinutes(s.last_seen_at, options_.idle_minutes) <= now;
+  bool expired = s.expires_at <= now || AddMinutes(s.last_seen_at, options_.idle_minutes) <= now;
   if (expired) {
     (void)db_->Write([&](store::Tx& tx) -> Status {
       store::DeleteSession(tx, hash);
@@ -321,8 +322,8 @@ Result<store::UserRow> AccountService::CreateUser(const Caller& actor, NewUser n
   });
 }
 
-Result<std::vector<store::UserRow>> AccountService::ListUsers(const Caller& actor,
-                                                              domain::Id after, int limit) {
+Result<std::vector<store::UserRow>> AccountService::ListUsers(const Caller& actor, domain::Id after,
+                                                              int limit) {
   TB_TRY_STATUS(RequireAdmin(actor));
   return db_->Read([&](store::Tx& tx) -> Result<std::vector<store::UserRow>> {
     return store::ListUsers(tx, after, limit);

@@ -4,12 +4,18 @@ namespace tb::auth {
 
 const char* RoleName(Role role) {
   switch (role) {
-    case Role::kPlatformAdmin: return "platform_admin";
-    case Role::kInstitutionAdmin: return "institution_admin";
-    case Role::kUnitStaff: return "unit_staff";
-    case Role::kEnterpriseRecruiter: return "enterprise_recruiter";
-    case Role::kStudent: return "student";
-    case Role::kObserver: return "observer";
+    case Role::kPlatformAdmin:
+      return "platform_admin";
+    case Role::kInstitutionAdmin:
+      return "institution_admin";
+    case Role::kUnitStaff:
+      return "unit_staff";
+    case Role::kEnterpriseRecruiter:
+      return "enterprise_recruiter";
+    case Role::kStudent:
+      return "student";
+    case Role::kObserver:
+      return "observer";
   }
   return "observer";
 }
@@ -18,11 +24,11 @@ Result<Role> ParseRole(std::string_view name) {
   for (Role r : kAllRoles) {
     if (name == RoleName(r)) return r;
   }
-  return Error::Unprocessable(
-      "unknown role",
-      {{"role", "must be one of platform_admin, institution_admin, unit_staff, "
-                "enterprise_recruiter, student, observer; got '" +
-                    std::string(name) + "'"}});
+  return Error::Unprocessable("unknown role",
+                              {{"role",
+                                "must be one of platform_admin, institution_admin, unit_staff, "
+                                "enterprise_recruiter, student, observer; got '" +
+                                    std::string(name) + "'"}});
 }
 
 std::string Caller::Label() const {

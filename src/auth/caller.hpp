@@ -21,9 +21,9 @@ enum class Role {
   kObserver,
 };
 
-inline constexpr Role kAllRoles[] = {Role::kPlatformAdmin,       Role::kInstitutionAdmin,
-                                     Role::kUnitStaff,           Role::kEnterpriseRecruiter,
-                                     Role::kStudent,             Role::kObserver};
+inline constexpr Role kAllRoles[] = {Role::kPlatformAdmin, Role::kInstitutionAdmin,
+                                     Role::kUnitStaff,     Role::kEnterpriseRecruiter,
+                                     Role::kStudent,       Role::kObserver};
 
 const char* RoleName(Role role);
 Result<Role> ParseRole(std::string_view name);

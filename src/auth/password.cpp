@@ -20,16 +20,16 @@ void Init() {
 
 // Common passwords of 10+ characters (from public breach-frequency lists), lower case.
 constexpr std::array<std::string_view, 60> kCommon = {
-    "1234567890", "0123456789", "12345678910", "123456789a", "qwertyuiop", "1q2w3e4r5t",
-    "1qaz2wsx3edc", "password12", "password123", "password1234", "passw0rd123", "iloveyou12",
-    "iloveyou123", "abcdefghij", "abcd123456", "abc1234567", "a123456789", "1234567890a",
-    "qwerty1234", "qwerty12345", "qwerty123456", "qwertyuiop123", "asdfghjkl1", "asdfghjkl;",
-    "zxcvbnm123", "1111111111", "0000000000", "9876543210", "11223344556", "1122334455",
-    "welcome123", "welcome1234", "letmein123", "monkey1234", "dragon1234", "football12",
-    "baseball12", "sunshine12", "princess12", "admin12345", "admin123456", "administrator",
-    "changeme123", "trustno1234", "superman123", "starwars12", "woaini1314", "woaini520",
-    "5201314520", "1314520520", "aa123456789", "a1234567890", "qq123456789", "zhang123456",
-    "wang1234567", "li123456789", "talentbridge", "talentbridge1", "123qweasdzxc", "1qaz2wsx3e"};
+    "1234567890",   "0123456789",  "12345678910",  "123456789a",    "qwertyuiop",   "1q2w3e4r5t",
+    "1qaz2wsx3edc", "password12",  "password123",  "password1234",  "passw0rd123",  "iloveyou12",
+    "iloveyou123",  "abcdefghij",  "abcd123456",   "abc1234567",    "a123456789",   "1234567890a",
+    "qwerty1234",   "qwerty12345", "qwerty123456", "qwertyuiop123", "asdfghjkl1",   "asdfghjkl;",
+    "zxcvbnm123",   "1111111111",  "0000000000",   "9876543210",    "11223344556",  "1122334455",
+    "welcome123",   "welcome1234", "letmein123",   "monkey1234",    "dragon1234",   "football12",
+    "baseball12",   "sunshine12",  "princess12",   "admin12345",    "admin123456",  "administrator",
+    "changeme123",  "trustno1234", "superman123",  "starwars12",    "woaini1314",   "woaini520",
+    "5201314520",   "1314520520",  "aa123456789",  "a1234567890",   "qq123456789",  "zhang123456",
+    "wang1234567",  "li123456789", "talentbridge", "talentbridge1", "123qweasdzxc", "1qaz2wsx3e"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -55,7 +55,8 @@ std::string Hex(const unsigned char* data, std::size_t n) {
 }
 
 Error PasswordError(std::string message) {
-  return Error::Unprocessable("password does not meet the policy", {{"password", std::move(message)}});
+  return Error::Unprocessable("password does not meet the policy",
+                              {{"password", std::move(message)}});
 }
 
 }  // namespace
@@ -63,7 +64,8 @@ Error PasswordError(std::string message) {
 Status CheckPasswordPolicy(std::string_view password) {
   std::size_t chars = 0;
   for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
-  if (chars < 10) return PasswordError("must be at least 10 characters, got " + std::to_string(chars));
+  if (chars < 10)
+    return PasswordError("must be at least 10 characters, got " + std::to_string(chars));
   if (password.size() > 200) return PasswordError("must be at most 200 bytes");
   std::string lower = Lower(password);
   if (std::find(kCommon.begin(), kCommon.end(), lower) != kCommon.end() || IsRun(lower)) {

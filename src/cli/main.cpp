@@ -21,6 +21,7 @@
 #include "demo/demo.hpp"
 #include "demo/demo_logins.hpp"
 #include "http/api.hpp"
+#include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "report/reference_import.hpp"
 #include "service/entity_service.hpp"
@@ -435,11 +436,21 @@ int main(int argc, char** argv) {
   AddAccountCommands(app, db_url, account_commands);
 
   auto* version = app.add_subcommand("version", "Print the version");
+  auto* openapi = app.add_subcommand(
+      "openapi",
+      "Print the OpenAPI 3.1 description of the API (what GET /api/v1/openapi.json serves)");
 
   CLI11_PARSE(app, argc, argv);
 
   if (*version) {
     std::cout << "talentbridge " << TB_VERSION << "\n";
+    return 0;
+  }
+  if (*openapi) {
+    // The route table needs no database to describe itself; no handler runs here.
+    auto services = std::make_shared<tb::service::Services>(nullptr);
+    tb::http::Router router = tb::http::BuildApi({services, nullptr, TB_VERSION, false});
+    std::cout << tb::http::BuildOpenApi(router, TB_VERSION).dump(2) << "\n";
     return 0;
   }
   if (*migrate) {

@@ -11,13 +11,13 @@
 namespace tb {
 
 enum class ErrorCode {
-  kNotFound,       // the thing does not exist, or the caller may not see it
-  kInvalid,        // malformed input (syntax): 400
-  kUnprocessable,  // well-formed but semantically invalid (bad code, unknown reference): 422
-  kConflict,       // clashes with existing state (duplicate key, bad transition): 409
-  kForbidden,      // the caller is known but may not do this
-  kUnavailable,    // a dependency (database) cannot be reached
-  kInternal,       // a bug or an unexpected library failure
+  kNotFound,         // the thing does not exist, or the caller may not see it
+  kInvalid,          // malformed input (syntax): 400
+  kUnprocessable,    // well-formed but semantically invalid (bad code, unknown reference): 422
+  kConflict,         // clashes with existing state (duplicate key, bad transition): 409
+  kForbidden,        // the caller is known but may not do this
+  kUnavailable,      // a dependency (database) cannot be reached
+  kInternal,         // a bug or an unexpected library failure
   kUnauthenticated,  // no valid session or token: 401
   kThrottled,        // too many attempts: 429; Error::retry_after says when to retry
 };

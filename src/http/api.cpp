@@ -65,8 +65,9 @@ Result<auth::Authenticated> Authenticate(auth::AccountService& accounts, const R
   if (IsWrite(req.method)) {
     auto csrf = req.Header("x-csrf-token");
     if (!csrf || *csrf != who.csrf_token) {
-      return Error::Forbidden("missing or wrong X-CSRF-Token header (the csrf_token returned by "
-                              "login and /auth/me is required on every write)");
+      return Error::Forbidden(
+          "missing or wrong X-CSRF-Token header (the csrf_token returned by "
+          "login and /auth/me is required on every write)");
     }
   }
   return who;
@@ -83,14 +84,15 @@ class Api {
     auto accounts = accounts_;
     doc.error_statuses.push_back(401);
     doc.error_statuses.push_back(403);
-    router_.Add(std::move(method), std::move(path),
-                [accounts, fn = std::move(fn)](Request& req) {
-                  auto who = Authenticate(*accounts, req);
-                  if (!who.ok()) return Problem(who.error(), req.request_id);
-                  who->caller.request_id = req.request_id;
-                  return fn(req, who->caller);
-                },
-                std::move(doc));
+    router_.Add(
+        std::move(method), std::move(path),
+        [accounts, fn = std::move(fn)](Request& req) {
+          auto who = Authenticate(*accounts, req);
+          if (!who.ok()) return Problem(who.error(), req.request_id);
+          who->caller.request_id = req.request_id;
+          return fn(req, who->caller);
+        },
+        std::move(doc));
   }
   // A route that needs a signed-in caller but not who it is (reference data).
   void Add(std::string method, std::string path, Handler fn, OperationDoc doc) {
@@ -637,8 +639,9 @@ std::vector<domain::Id> IdListMember(const json& body, const char* name,
 }
 
 std::string SessionCookieHeader(const std::string& value, int max_age, bool secure) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; Max-Age=" +
-         std::to_string(max_age) + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=Strict" +
+         (secure ? "; Secure" : "");
 }
 
 void AddAccounts(Api& r, const ApiContext& ctx) {
@@ -653,7 +656,8 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
              auto body = ParseBody(req);
              if (!body.ok()) return Problem(body.error(), req.request_id);
              std::vector<FieldError> errors;
-             if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
+             if (!body->is_object())
+               return Problem(400, "body must be a JSON object", req.request_id);
              auto email = StringMember(*body, "email", errors);
              auto password = StringMember(*body, "password", errors);
              if (!errors.empty()) {
@@ -671,8 +675,14 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
              resp.headers.emplace_back("Cache-Control", "no-store");
              return resp;
            },
-           {"Log in with e-mail and password; sets the session cookie", tag, {}, "LoginInput",
-            "Session", false, 200, {401, 422, 429}});
+           {"Log in with e-mail and password; sets the session cookie",
+            tag,
+            {},
+            "LoginInput",
+            "Session",
+            false,
+            200,
+            {401, 422, 429}});
 
   r.Add("POST", base + "/auth/logout",
         [accounts, secure_cookies](Request& req, const Caller& caller) {
@@ -733,8 +743,14 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
           if (!user.ok()) return Problem(user.error(), req.request_id);
           return JsonResponse(201, UserJson(*user));
         },
-        {"Create a user bound to a role and scope (platform admin)", tag, {}, "UserInput", "User",
-         false, 201, {409, 422}});
+        {"Create a user bound to a role and scope (platform admin)",
+         tag,
+         {},
+         "UserInput",
+         "User",
+         false,
+         201,
+         {409, 422}});
 
   r.Add("GET", base + "/users/{id}",
         [accounts](Request& req, const Caller& caller) {
@@ -752,7 +768,8 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
           if (!id) return Problem(404, "no such resource", req.request_id);
           auto body = ParseBody(req);
           if (!body.ok()) return Problem(body.error(), req.request_id);
-          if (!body->is_object() || !body->contains("disabled") || !(*body)["disabled"].is_boolean()) {
+          if (!body->is_object() || !body->contains("disabled") ||
+              !(*body)["disabled"].is_boolean()) {
             return Problem(Error::Unprocessable("only 'disabled' can be changed",
                                                 {{"disabled", "must be true or false"}}),
                            req.request_id);
@@ -761,7 +778,13 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
           if (!user.ok()) return Problem(user.error(), req.request_id);
           return JsonResponse(200, UserJson(*user));
         },
-        {"Disable or enable a user (platform admin)", tag, {}, "UserPatch", "User", false, 200,
+        {"Disable or enable a user (platform admin)",
+         tag,
+         {},
+         "UserPatch",
+         "User",
+         false,
+         200,
          {404, 422}});
 
   r.Add("GET", base + "/tokens",
@@ -794,8 +817,14 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
           j["token"] = token->token;
           return JsonResponse(201, j);
         },
-        {"Create an API token acting as a user (shown once; platform admin)", tag, {},
-         "TokenInput", "NewToken", false, 201, {422}});
+        {"Create an API token acting as a user (shown once; platform admin)",
+         tag,
+         {},
+         "TokenInput",
+         "NewToken",
+         false,
+         201,
+         {422}});
 
   r.Add("DELETE", base + "/tokens/{id}",
         [accounts](Request& req, const Caller& caller) {
@@ -858,7 +887,11 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
          "groups under 5 people are suppressed",
          "Reports",
          {{"group_by", "string", "institution | unit | cohort | level | major_category"}},
-         "", "StudentReport", false, 200, {}});
+         "",
+         "StudentReport",
+         false,
+         200,
+         {}});
 }
 
 Router BuildApi(const ApiContext& ctx) {
@@ -868,20 +901,21 @@ Router BuildApi(const ApiContext& ctx) {
   auto db = services->db;
   std::string version = ctx.version;
 
-  r.Public("GET", std::string(kBase) + "/health",
-        [db, version](Request& req) {
-          auto ping = db->Ping();
-          if (!ping.ok()) {
-            spdlog::error("health check {}: {}", req.request_id, ping.error().message);
-            return JsonResponse(503, {{"status", "unavailable"},
-                                      {"version", version},
-                                      {"database", db->backend_name()},
-                                      {"detail", "the database cannot be reached"}});
-          }
-          return JsonResponse(
-              200, {{"status", "ok"}, {"version", version}, {"database", db->backend_name()}});
-        },
-        {"Health of the server and its database", "System", {}, "", "Health", false, 200, {503}});
+  r.Public(
+      "GET", std::string(kBase) + "/health",
+      [db, version](Request& req) {
+        auto ping = db->Ping();
+        if (!ping.ok()) {
+          spdlog::error("health check {}: {}", req.request_id, ping.error().message);
+          return JsonResponse(503, {{"status", "unavailable"},
+                                    {"version", version},
+                                    {"database", db->backend_name()},
+                                    {"detail", "the database cannot be reached"}});
+        }
+        return JsonResponse(
+            200, {{"status", "ok"}, {"version", version}, {"database", db->backend_name()}});
+      },
+      {"Health of the server and its database", "System", {}, "", "Health", false, 200, {503}});
 
   AddCrud(r, services->institutions, "Institutions",
           [](QueryReader& q) {
@@ -982,8 +1016,8 @@ Router BuildApi(const ApiContext& ctx) {
   AddAccounts(r, ctx);
 
   r.Public("GET", std::string(kBase) + "/openapi.json",
-        [spec, version](Request&) { return Response::Json(200, *spec); },
-        {"This OpenAPI 3.1 description", "System", {}, "", "", false, 200, {}});
+           [spec, version](Request&) { return Response::Json(200, *spec); },
+           {"This OpenAPI 3.1 description", "System", {}, "", "", false, 200, {}});
   *spec = BuildOpenApi(router, version).dump(-1, ' ', false, json::error_handler_t::replace);
   return router;
 }

@@ -149,8 +149,7 @@ json Components() {
       {"items", {{"type", "object"}, {"properties", StringProps({"field", "message"})}}}};
   schemas["Problem"] = problem;
 
-  auto object = [](json props, std::vector<std::string> required = {},
-                   bool closed = false) {
+  auto object = [](json props, std::vector<std::string> required = {}, bool closed = false) {
     json o = {{"type", "object"}, {"properties", std::move(props)}};
     if (!required.empty()) o["required"] = required;
     if (closed) o["additionalProperties"] = false;
@@ -172,8 +171,8 @@ json Components() {
                         {"observer_organizations", ids}},
                        {"id", "email", "role"});
   schemas["LoginInput"] = object({{"email", str}, {"password", str}}, {"email", "password"}, true);
-  schemas["Session"] = object(
-      {{"user", caller}, {"csrf_token", nullable_str}, {"expires_at", str}}, {"user"});
+  schemas["Session"] =
+      object({{"user", caller}, {"csrf_token", nullable_str}, {"expires_at", str}}, {"user"});
   json user = caller;
   user["properties"]["name"] = str;
   user["properties"]["disabled"] = {{"type", "boolean"}};
@@ -183,10 +182,11 @@ json Components() {
   schemas["UserInput"] = object({{"email", str},
                                  {"name", str},
                                  {"password", {{"type", "string"}, {"minLength", 10}}},
-                                 {"role", {{"type", "string"},
-                                           {"enum", {"platform_admin", "institution_admin",
-                                                     "unit_staff", "enterprise_recruiter",
-                                                     "student", "observer"}}}},
+                                 {"role",
+                                  {{"type", "string"},
+                                   {"enum",
+                                    {"platform_admin", "institution_admin", "unit_staff",
+                                     "enterprise_recruiter", "student", "observer"}}}},
                                  {"institution_id", nullable_id},
                                  {"unit_id", nullable_id},
                                  {"organization_id", nullable_id},
@@ -304,9 +304,10 @@ json BuildOpenApi(const Router& router, const std::string& version) {
       params.push_back(p);
     }
     if (!params.empty()) op["parameters"] = params;
-    op["security"] = d.public_route ? json::array()
-                                    : json::array({{{"sessionCookie", json::array()}},
-                                                   {{"bearerToken", json::array()}}});
+    op["security"] =
+        d.public_route
+            ? json::array()
+            : json::array({{{"sessionCookie", json::array()}}, {{"bearerToken", json::array()}}});
     if (!d.request_schema.empty()) {
       op["requestBody"] = {
           {"required", true},

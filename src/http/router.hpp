@@ -33,7 +33,7 @@ struct OperationDoc {
   int success_status = 200;
   std::vector<int> error_statuses;                // problem responses besides 400/500
   std::string content_type = "application/json";  // of the success response
-  bool public_route = false;  // answers without a signed-in caller
+  bool public_route = false;                      // answers without a signed-in caller
 };
 
 struct Route {

@@ -9,15 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
 #include "auth/audit.hpp"
 #include "auth/caller.hpp"
+#include "core/result.hpp"
 #include "domain/entities.hpp"
 #include "domain/json.hpp"
 #include "domain/validation.hpp"
+#include "service/policy.hpp"
 #include "store/database.hpp"
 #include "store/queries.hpp"
-#include "service/policy.hpp"
 #include "store/repository.hpp"
 
 namespace tb::service {
@@ -105,8 +105,8 @@ class EntityService {
       TB_TRY_STATUS(CanWrite(tx, caller, static_cast<const T*>(nullptr), &value));
       TB_TRY_STATUS(Check(tx, value));
       T created = Repo::Insert(tx, std::move(value), now);
-      auth::Audit(tx, caller, "create", std::string(Repo::def().singular), created.id,
-                  std::nullopt, domain::ToJson(created), now);
+      auth::Audit(tx, caller, "create", std::string(Repo::def().singular), created.id, std::nullopt,
+                  domain::ToJson(created), now);
       Mask(caller, created);
       return created;
     });

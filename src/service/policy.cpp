@@ -7,9 +7,7 @@ namespace tb::service {
 namespace {
 
 bool IsAdmin(const Caller& c) { return c.Is(Role::kPlatformAdmin); }
-bool IsOfficer(const Caller& c) {
-  return c.Is(Role::kInstitutionAdmin) || c.Is(Role::kUnitStaff);
-}
+bool IsOfficer(const Caller& c) { return c.Is(Role::kInstitutionAdmin) || c.Is(Role::kUnitStaff); }
 
 Status Refuse(std::string why) { return Error::Forbidden(std::move(why)); }
 
@@ -55,10 +53,12 @@ Status CanWrite(store::Tx&, const Caller& c, const domain::Institution* before,
                                 : "only a platform administrator may add or remove institutions");
 }
 
-Status CanWrite(store::Tx&, const Caller& c, const domain::Unit* before, const domain::Unit* after) {
+Status CanWrite(store::Tx&, const Caller& c, const domain::Unit* before,
+                const domain::Unit* after) {
   if (IsAdmin(c)) return {};
-  if (c.Is(Role::kInstitutionAdmin) &&
-      Both(before, after, [&](const domain::Unit& u) { return u.institution_id == c.institution_id; })) {
+  if (c.Is(Role::kInstitutionAdmin) && Both(before, after, [&](const domain::Unit& u) {
+        return u.institution_id == c.institution_id;
+      })) {
     return {};
   }
   return Refuse("only the institution's administrator may manage its units");
@@ -87,23 +87,35 @@ Status CanWrite(store::Tx&, const Caller& c, const domain::Relation*, const doma
 
 Status ScopeList(const Caller& c, store::ContactFilter& f) {
   switch (c.role) {
-    case Role::kPlatformAdmin: return {};
-    case Role::kInstitutionAdmin: f.scope_institution_id = c.institution_id.value_or(-1); return {};
-    case Role::kUnitStaff: f.scope_unit_id = c.unit_id.value_or(-1); return {};
-    case Role::kEnterpriseRecruiter: f.scope_organization_id = c.organization_id.value_or(-1); return {};
-    default: return RefuseCollection(c, "contacts");
+    case Role::kPlatformAdmin:
+      return {};
+    case Role::kInstitutionAdmin:
+      f.scope_institution_id = c.institution_id.value_or(-1);
+      return {};
+    case Role::kUnitStaff:
+      f.scope_unit_id = c.unit_id.value_or(-1);
+      return {};
+    case Role::kEnterpriseRecruiter:
+      f.scope_organization_id = c.organization_id.value_or(-1);
+      return {};
+    default:
+      return RefuseCollection(c, "contacts");
   }
 }
 
 bool CanSee(store::Tx& tx, const Caller& c, const domain::Contact& v) {
   switch (c.role) {
-    case Role::kPlatformAdmin: return true;
+    case Role::kPlatformAdmin:
+      return true;
     case Role::kInstitutionAdmin:
       return v.organization_id.has_value() ||
              (v.unit_id && InstitutionOfUnit(tx, *v.unit_id) == c.institution_id);
-    case Role::kUnitStaff: return v.organization_id.has_value() || v.unit_id == c.unit_id;
-    case Role::kEnterpriseRecruiter: return v.organization_id && v.organization_id == c.organization_id;
-    default: return false;
+    case Role::kUnitStaff:
+      return v.organization_id.has_value() || v.unit_id == c.unit_id;
+    case Role::kEnterpriseRecruiter:
+      return v.organization_id && v.organization_id == c.organization_id;
+    default:
+      return false;
   }
 }
 
@@ -117,21 +129,32 @@ Status CanWrite(store::Tx& tx, const Caller& c, const domain::Contact* before,
     case Role::kEnterpriseRecruiter:
       ok = Both(before, after, [&](const domain::Contact& v) { return CanSee(tx, c, v); });
       break;
-    default: break;
+    default:
+      break;
   }
-  return ok ? Status{} : Refuse("the contact belongs to an organization or unit outside your scope");
+  return ok ? Status{}
+            : Refuse("the contact belongs to an organization or unit outside your scope");
 }
 
 // ---- Students (personal data) ----------------------------------------------------------------
 
 Status ScopeList(const Caller& c, store::StudentFilter& f) {
   switch (c.role) {
-    case Role::kPlatformAdmin: return {};
-    case Role::kInstitutionAdmin: f.scope_institution_id = c.institution_id.value_or(-1); return {};
-    case Role::kUnitStaff: f.scope_unit_id = c.unit_id.value_or(-1); return {};
-    case Role::kStudent: f.scope_student_id = c.student_id.value_or(-1); return {};
+    case Role::kPlatformAdmin:
+      return {};
+    case Role::kInstitutionAdmin:
+      f.scope_institution_id = c.institution_id.value_or(-1);
+      return {};
+    case Role::kUnitStaff:
+      f.scope_unit_id = c.unit_id.value_or(-1);
+      return {};
+    case Role::kStudent:
+      f.scope_student_id = c.student_id.value_or(-1);
+      return {};
     // Until applications exist, an enterprise sees the students who opted in to talent search.
-    case Role::kEnterpriseRecruiter: f.scope_talent_search = true; return {};
+    case Role::kEnterpriseRecruiter:
+      f.scope_talent_search = true;
+      return {};
     case Role::kObserver:
       return Refuse("observers see aggregated figures only (GET /api/v1/reports/students)");
   }
@@ -140,12 +163,18 @@ Status ScopeList(const Caller& c, store::StudentFilter& f) {
 
 bool CanSee(store::Tx&, const Caller& c, const domain::Student& v) {
   switch (c.role) {
-    case Role::kPlatformAdmin: return true;
-    case Role::kInstitutionAdmin: return v.institution_id == c.institution_id;
-    case Role::kUnitStaff: return v.unit_id == c.unit_id;
-    case Role::kStudent: return v.id == c.student_id;
-    case Role::kEnterpriseRecruiter: return v.talent_search_consent;
-    case Role::kObserver: return false;
+    case Role::kPlatformAdmin:
+      return true;
+    case Role::kInstitutionAdmin:
+      return v.institution_id == c.institution_id;
+    case Role::kUnitStaff:
+      return v.unit_id == c.unit_id;
+    case Role::kStudent:
+      return v.id == c.student_id;
+    case Role::kEnterpriseRecruiter:
+      return v.talent_search_consent;
+    case Role::kObserver:
+      return false;
   }
   return false;
 }
@@ -153,8 +182,9 @@ bool CanSee(store::Tx&, const Caller& c, const domain::Student& v) {
 Status CanWrite(store::Tx&, const Caller& c, const domain::Student* before,
                 const domain::Student* after) {
   if (IsAdmin(c)) return {};
-  if (c.Is(Role::kInstitutionAdmin) &&
-      Both(before, after, [&](const domain::Student& s) { return s.institution_id == c.institution_id; })) {
+  if (c.Is(Role::kInstitutionAdmin) && Both(before, after, [&](const domain::Student& s) {
+        return s.institution_id == c.institution_id;
+      })) {
     return {};
   }
   if (c.Is(Role::kUnitStaff) &&
@@ -168,14 +198,16 @@ Status CanWrite(store::Tx&, const Caller& c, const domain::Student* before,
         before->student_no != after->student_no || before->major_code != after->major_code ||
         before->level != after->level || before->cohort != after->cohort ||
         before->name != after->name || before->id_number != after->id_number) {
-      return Refuse("a student may change their profile, résumé and preferences, not the "
-                    "registry fields (institution, unit, number, name, major, level, cohort, ID)");
+      return Refuse(
+          "a student may change their profile, résumé and preferences, not the "
+          "registry fields (institution, unit, number, name, major, level, cohort, ID)");
     }
     return {};
   }
   if (c.Is(Role::kInstitutionAdmin) || c.Is(Role::kUnitStaff)) {
-    return Refuse(c.Is(Role::kUnitStaff) ? "unit staff manage the students of their own unit only"
-                                         : "an institution administrator manages its own students only");
+    return Refuse(c.Is(Role::kUnitStaff)
+                      ? "unit staff manage the students of their own unit only"
+                      : "an institution administrator manages its own students only");
   }
   return Refuse(std::string("a ") + auth::RoleName(c.role) + " may not change student records");
 }
@@ -194,7 +226,8 @@ void Mask(const Caller& c, domain::Student& v) {
 Status ScopeList(const Caller& c, store::PostFilter& f) {
   if (IsAdmin(c) || IsOfficer(c)) return {};
   f.scope_open_only = true;
-  if (c.Is(Role::kEnterpriseRecruiter)) f.scope_own_organization_id = c.organization_id.value_or(-1);
+  if (c.Is(Role::kEnterpriseRecruiter))
+    f.scope_own_organization_id = c.organization_id.value_or(-1);
   return {};
 }
 
@@ -204,15 +237,17 @@ bool CanSee(store::Tx&, const Caller& c, const domain::Post& v) {
   return v.status == "open";
 }
 
-Status CanWrite(store::Tx&, const Caller& c, const domain::Post* before, const domain::Post* after) {
+Status CanWrite(store::Tx&, const Caller& c, const domain::Post* before,
+                const domain::Post* after) {
   if (IsAdmin(c) || IsOfficer(c)) return {};
-  if (c.Is(Role::kEnterpriseRecruiter) &&
-      Both(before, after, [&](const domain::Post& p) { return p.organization_id == c.organization_id; })) {
+  if (c.Is(Role::kEnterpriseRecruiter) && Both(before, after, [&](const domain::Post& p) {
+        return p.organization_id == c.organization_id;
+      })) {
     return {};
   }
-  return Refuse(c.Is(Role::kEnterpriseRecruiter) ? "a recruiter manages its own organization's posts only"
-                                                 : std::string("a ") + auth::RoleName(c.role) +
-                                                       " may not manage posts");
+  return Refuse(c.Is(Role::kEnterpriseRecruiter)
+                    ? "a recruiter manages its own organization's posts only"
+                    : std::string("a ") + auth::RoleName(c.role) + " may not manage posts");
 }
 
 // ---- Masking ---------------------------------------------------------------------------------

@@ -12,8 +12,10 @@ Result<store::StudentGrouping> ParseStudentGrouping(const std::string& name) {
   if (name == "level") return G::kLevel;
   if (name == "major_category") return G::kMajorCategory;
   return Error::Invalid("invalid query parameters",
-                        {{"group_by", "must be one of institution, unit, cohort, level, "
-                                      "major_category; got '" + name + "'"}});
+                        {{"group_by",
+                          "must be one of institution, unit, cohort, level, "
+                          "major_category; got '" +
+                              name + "'"}});
 }
 
 Result<StudentReport> ReportStudents(store::Database& db, const auth::Caller& c,
@@ -21,11 +23,17 @@ Result<StudentReport> ReportStudents(store::Database& db, const auth::Caller& c,
   TB_TRY(store::StudentGrouping grouping, ParseStudentGrouping(group_by));
   std::optional<std::vector<domain::Id>> scope;
   switch (c.role) {
-    case auth::Role::kPlatformAdmin: break;
+    case auth::Role::kPlatformAdmin:
+      break;
     case auth::Role::kInstitutionAdmin:
-    case auth::Role::kUnitStaff: scope = std::vector<domain::Id>{c.institution_id.value_or(-1)}; break;
-    case auth::Role::kObserver: scope = c.observer_institutions; break;
-    default: return Error::Forbidden("student figures are for institutions and observers");
+    case auth::Role::kUnitStaff:
+      scope = std::vector<domain::Id>{c.institution_id.value_or(-1)};
+      break;
+    case auth::Role::kObserver:
+      scope = c.observer_institutions;
+      break;
+    default:
+      return Error::Forbidden("student figures are for institutions and observers");
   }
   auto cells = db.Read([&](store::Tx& tx) -> Result<std::vector<store::CountCell>> {
     return store::CountStudents(tx, grouping, scope);

@@ -50,16 +50,16 @@ constexpr const char* kTokenColumns =
     "id, token_hash, user_id, name, created_by, created_at, last_used_at, revoked_at";
 
 TokenRow MakeToken(const Row& r) {
-  return {r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.OptInt(4), r.Text(5), r.OptText(6),
-          r.OptText(7)};
+  return {r.Int(0),    r.Text(1), r.Int(2),     r.Text(3),
+          r.OptInt(4), r.Text(5), r.OptText(6), r.OptText(7)};
 }
 
 constexpr const char* kAuditColumns =
     "id, at, actor_user_id, actor, action, entity, entity_id, before_json, after_json, request_id";
 
 AuditRow MakeAudit(const Row& r) {
-  return {r.Int(0),      r.Text(1),     r.OptInt(2),  r.Text(3),    r.Text(4),
-          r.Text(5),     r.OptInt(6),   r.OptText(7), r.OptText(8), r.Text(9)};
+  return {r.Int(0),  r.Text(1),   r.OptInt(2),  r.Text(3),    r.Text(4),
+          r.Text(5), r.OptInt(6), r.OptText(7), r.OptText(8), r.Text(9)};
 }
 
 }  // namespace
@@ -96,8 +96,8 @@ std::optional<UserRow> GetUser(Tx& tx, domain::Id id) {
 }
 
 std::optional<UserRow> FindUserByEmail(Tx& tx, const std::string& email) {
-  auto rows = tx.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?",
-                       {P(email)});
+  auto rows =
+      tx.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?", {P(email)});
   if (rows.empty()) return std::nullopt;
   return MakeUser(rows[0]);
 }
@@ -143,17 +143,17 @@ void DeleteSessionsOfUser(Tx& tx, domain::Id user_id) {
 
 TokenRow InsertToken(Tx& tx, TokenRow t) {
   t.id = tx.NextIds("api_tokens");
-  tx.Exec(std::string("INSERT INTO api_tokens (") + kTokenColumns +
-              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          {P(t.id), P(t.token_hash), P(t.user_id), P(t.name), P(t.created_by), P(t.created_at),
-           P(t.last_used_at), P(t.revoked_at)});
+  tx.Exec(
+      std::string("INSERT INTO api_tokens (") + kTokenColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {P(t.id), P(t.token_hash), P(t.user_id), P(t.name), P(t.created_by), P(t.created_at),
+       P(t.last_used_at), P(t.revoked_at)});
   return t;
 }
 
 std::optional<TokenRow> FindTokenByHash(Tx& tx, const std::string& token_hash) {
-  auto rows = tx.Query(
-      std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ?",
-      {P(token_hash)});
+  auto rows =
+      tx.Query(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ?",
+               {P(token_hash)});
   if (rows.empty()) return std::nullopt;
   return MakeToken(rows[0]);
 }
@@ -166,10 +166,10 @@ std::optional<TokenRow> GetToken(Tx& tx, domain::Id id) {
 }
 
 std::vector<TokenRow> ListTokens(Tx& tx, domain::Id after, int limit) {
-  auto rows = tx.Query(std::string("SELECT ") + kTokenColumns +
-                           " FROM api_tokens WHERE id > ? ORDER BY id LIMIT " +
-                           std::to_string(limit),
-                       {P(after)});
+  auto rows =
+      tx.Query(std::string("SELECT ") + kTokenColumns +
+                   " FROM api_tokens WHERE id > ? ORDER BY id LIMIT " + std::to_string(limit),
+               {P(after)});
   std::vector<TokenRow> out;
   for (const auto& r : rows) out.push_back(MakeToken(r));
   return out;
@@ -206,6 +206,15 @@ std::optional<std::string> EarliestLoginFailure(Tx& tx, const std::string& key,
 
 void ClearLoginFailures(Tx& tx, const std::string& key) {
   tx.Exec("DELETE FROM login_failures WHERE throttle_key = ?", {P(key)});
+}
+
+void PruneLoginFailures(Tx& tx, const std::string& key, const std::string& before) {
+  tx.Exec("DELETE FROM login_failures WHERE throttle_key = ? AND at < ?", {P(key), P(before)});
+}
+
+void PruneSessions(Tx& tx, const std::string& now, const std::string& idle_before) {
+  tx.Exec("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?",
+          {P(now), P(idle_before)});
 }
 
 AuditRow AppendAudit(Tx& tx, AuditRow a) {

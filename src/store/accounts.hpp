@@ -96,6 +96,10 @@ std::int64_t CountLoginFailures(Tx& tx, const std::string& key, const std::strin
 std::optional<std::string> EarliestLoginFailure(Tx& tx, const std::string& key,
                                                 const std::string& since);
 void ClearLoginFailures(Tx& tx, const std::string& key);
+// Housekeeping: failures older than `before`, and sessions expired by `now` or idle since before
+// `idle_before`.
+void PruneLoginFailures(Tx& tx, const std::string& key, const std::string& before);
+void PruneSessions(Tx& tx, const std::string& now, const std::string& idle_before);
 
 AuditRow AppendAudit(Tx& tx, AuditRow row);
 std::vector<AuditRow> ListAudit(Tx& tx, const AuditFilter& filter, domain::Id after, int limit);

@@ -93,8 +93,9 @@ Where ToWhere(const ContactFilter& f) {
   if (f.scope_none) w.And("1 = 0");
   if (f.scope_organization_id) w.And("organization_id = ?", {P(*f.scope_organization_id)});
   if (f.scope_institution_id) {
-    w.And("organization_id IS NOT NULL OR unit_id IN (SELECT id FROM units WHERE institution_id = ?)",
-          {P(*f.scope_institution_id)});
+    w.And(
+        "organization_id IS NOT NULL OR unit_id IN (SELECT id FROM units WHERE institution_id = ?)",
+        {P(*f.scope_institution_id)});
   }
   if (f.scope_unit_id) w.And("organization_id IS NOT NULL OR unit_id = ?", {P(*f.scope_unit_id)});
   return w;

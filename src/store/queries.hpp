@@ -41,8 +41,9 @@ struct ContactFilter {
   // Scope (set by the services from the caller, never from the request):
   bool scope_none = false;                          // nothing is visible
   std::optional<domain::Id> scope_organization_id;  // only contacts of this organization
-  std::optional<domain::Id> scope_institution_id;   // organization contacts + this institution's units
-  std::optional<domain::Id> scope_unit_id;          // organization contacts + this unit
+  std::optional<domain::Id>
+      scope_institution_id;                 // organization contacts + this institution's units
+  std::optional<domain::Id> scope_unit_id;  // organization contacts + this unit
 };
 Where ToWhere(const ContactFilter& f);
 

@@ -39,10 +39,11 @@ std::vector<CountCell> CountStudents(Tx& tx, StudentGrouping grouping,
     }
     w.And("s.institution_id IN (" + marks + ")", std::move(params));
   }
-  auto rows = tx.Query("SELECT " + key + ", " + label + ", s.institution_id, COUNT(*) FROM students s" +
-                           join + (w.sql.empty() ? "" : " WHERE " + w.sql) + " GROUP BY " + key +
-                           ", " + label + ", s.institution_id ORDER BY s.institution_id, " + key,
-                       w.params);
+  auto rows =
+      tx.Query("SELECT " + key + ", " + label + ", s.institution_id, COUNT(*) FROM students s" +
+                   join + (w.sql.empty() ? "" : " WHERE " + w.sql) + " GROUP BY " + key + ", " +
+                   label + ", s.institution_id ORDER BY s.institution_id, " + key,
+               w.params);
   std::vector<CountCell> out;
   for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Int(2), r.Int(3)});
   return out;

@@ -41,7 +41,8 @@ TEST_P(AccountsTest, StoresAnArgon2idHashAndLowerCaseEmail) {
 }
 
 TEST_P(AccountsTest, LoginGivesASessionThatAuthenticates) {
-  TB_ASSERT_OK_AND_ASSIGN(auto session, accounts_->Login("ADMIN@example.cn", kPassword, "1.2.3.4", "r1"));
+  TB_ASSERT_OK_AND_ASSIGN(auto session,
+                          accounts_->Login("ADMIN@example.cn", kPassword, "1.2.3.4", "r1"));
   EXPECT_EQ(session.token.size(), 64u);
   EXPECT_EQ(session.caller.role, Role::kPlatformAdmin);
   TB_ASSERT_OK_AND_ASSIGN(auto who, accounts_->AuthenticateSession(session.token));
@@ -66,10 +67,11 @@ TEST_P(AccountsTest, UnknownEmailAndWrongPasswordGetTheSameAnswer) {
 
 TEST_P(AccountsTest, FailedLoginsAreThrottledPerAccount) {
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(accounts_->Login("admin@example.cn", "wrong-password", "10.0.0." + std::to_string(i), "r")
-                  .error()
-                  .code,
-              ErrorCode::kUnauthenticated);
+    EXPECT_EQ(
+        accounts_->Login("admin@example.cn", "wrong-password", "10.0.0." + std::to_string(i), "r")
+            .error()
+            .code,
+        ErrorCode::kUnauthenticated);
   }
   auto locked = accounts_->Login("admin@example.cn", kPassword, "10.0.0.99", "r");
   ASSERT_FALSE(locked.ok());
@@ -80,7 +82,8 @@ TEST_P(AccountsTest, FailedLoginsAreThrottledPerAccount) {
 
 TEST_P(AccountsTest, FailedLoginsAreThrottledPerAddress) {
   for (int i = 0; i < 20; ++i) {
-    (void)accounts_->Login("user" + std::to_string(i) + "@example.cn", "wrong-password", "9.9.9.9", "r");
+    (void)accounts_->Login("user" + std::to_string(i) + "@example.cn", "wrong-password", "9.9.9.9",
+                           "r");
   }
   auto r = accounts_->Login("admin@example.cn", kPassword, "9.9.9.9", "r");
   ASSERT_FALSE(r.ok());
@@ -103,8 +106,8 @@ TEST_P(AccountsTest, SessionsEndAfterTwelveHoursWhateverTheActivity) {
   std::string token = RandomToken();
   std::string now = core::NowUtc();
   TB_ASSERT_OK(db()->Write([&](store::Tx& tx) -> Status {
-    store::InsertSession(tx, {HashToken(token), admin_.id, RandomToken(), AddMinutes(now, -721), now,
-                              AddMinutes(now, -1)});
+    store::InsertSession(tx, {HashToken(token), admin_.id, RandomToken(), AddMinutes(now, -721),
+                              now, AddMinutes(now, -1)});
     return {};
   }));
   EXPECT_FALSE(accounts_->AuthenticateSession(token).ok());

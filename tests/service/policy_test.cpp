@@ -60,11 +60,11 @@ TEST_P(ReportTest, SuppressesCellsUnderFiveAndOneMoreWhenOnlyOneIsHidden) {
                                                                  testing::kNow)
                       .id;
     auto add_unit = [&](const char* name, int students) {
-      auto unit = store::Repository<domain::Unit>::Insert(
-          tx, testing::ValidUnit(institution, name), testing::kNow);
+      auto unit = store::Repository<domain::Unit>::Insert(tx, testing::ValidUnit(institution, name),
+                                                          testing::kNow);
       for (int i = 0; i < students; ++i) {
-        store::Repository<domain::Student>::Insert(
-            tx, testing::ValidStudent(institution, unit.id), testing::kNow);
+        store::Repository<domain::Student>::Insert(tx, testing::ValidStudent(institution, unit.id),
+                                                   testing::kNow);
       }
     };
     add_unit("甲学院", 12);
