@@ -41,7 +41,7 @@ run: deps
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory web
 	mkdir -p data
-	$(RELEASE_BIN) serve --demo --db $(DB) --port $(PORT)
+	$(RELEASE_BIN) serve --demo --db $(DB) --port $(PORT) --web web/dist
 
 test:
 	scripts/test

@@ -160,23 +160,36 @@ Result<Session> AccountService::Login(const std::string& raw_email, const std::s
   std::string account_key = "account:" + email;
   std::string address_key = "address:" + address;
 
-  // Throttle before any password work, so a locked-out attacker costs us nothing.
-  auto throttled = db_->Read([&](store::Tx& tx) -> Result<int> {
+  // Every attempt is first recorded as a failure, in the same write transaction that counts
+  // the recent ones, so parallel guesses cannot slip past the limit; a successful login takes
+  // its record back. Throttled attempts cost no password work.
+  struct Reserved {
+    int wait = 0;  // seconds to wait when throttled
+    domain::Id address_failure = 0;
+  };
+  auto reserved = db_->Write([&](store::Tx& tx) -> Result<Reserved> {
+    if (tx.backend() == store::Backend::kPostgres) {
+      // SQLite's write transactions are exclusive already.
+      tx.Exec("SELECT pg_advisory_xact_lock(hashtext(?))", {store::P(account_key)});
+      tx.Exec("SELECT pg_advisory_xact_lock(hashtext(?))", {store::P(address_key)});
+    }
     for (auto [key, limit] : {std::pair{account_key, options_.max_failures_per_account},
                               std::pair{address_key, options_.max_failures_per_address}}) {
+      store::PruneLoginFailures(tx, key, since);
       if (store::CountLoginFailures(tx, key, since) >= limit) {
         auto earliest = store::EarliestLoginFailure(tx, key, since).value_or(now);
         long wait = options_.failure_window_minutes * 60L - SecondsBetween(earliest, now);
-        return static_cast<int>(std::max(1L, wait));
+        return Reserved{static_cast<int>(std::max(1L, wait)), 0};
       }
     }
-    return 0;
+    store::AddLoginFailure(tx, account_key, now);
+    return Reserved{0, store::AddLoginFailure(tx, address_key, now)};
   });
-  if (!throttled.ok()) return throttled.error();
-  if (*throttled > 0) {
+  if (!reserved.ok()) return reserved.error();
+  if (reserved->wait > 0) {
     return Error::Throttled(
-        "too many failed logins; try again in " + std::to_string(*throttled) + " seconds",
-        *throttled);
+        "too many failed logins; try again in " + std::to_string(reserved->wait) + " seconds",
+        reserved->wait);
   }
 
   auto user = db_->Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
@@ -189,17 +202,7 @@ Result<Session> AccountService::Login(const std::string& raw_email, const std::s
   } else {
     VerifyDummyPassword(password);  // same work as a real check: no user enumeration by time
   }
-  if (!valid) {
-    auto logged = db_->Write([&](store::Tx& tx) -> Status {
-      store::PruneLoginFailures(tx, account_key, since);
-      store::PruneLoginFailures(tx, address_key, since);
-      store::AddLoginFailure(tx, account_key, now);
-      store::AddLoginFailure(tx, address_key, now);
-      return {};
-    });
-    if (!logged.ok()) return logged.error();
-    return kBadCredentials;
-  }
+  if (!valid) return kBadCredentials;  // the recorded failures stay
 
   Session session;
   session.token = RandomToken();
@@ -211,6 +214,7 @@ Result<Session> AccountService::Login(const std::string& raw_email, const std::s
     store::InsertSession(tx, {HashToken(session.token), (*user)->id, session.csrf_token, now, now,
                               session.expires_at});
     store::ClearLoginFailures(tx, account_key);
+    store::DeleteLoginFailure(tx, reserved->address_failure);
     store::PruneSessions(tx, now, AddMinutes(now, -options_.idle_minutes));
     Audit(tx, session.caller, "login", "user", (*user)->id, std::nullopt, std::nullopt, now);
     return {};

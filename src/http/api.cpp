@@ -90,6 +90,7 @@ class Api {
           auto who = Authenticate(*accounts, req);
           if (!who.ok()) return Problem(who.error(), req.request_id);
           who->caller.request_id = req.request_id;
+          who->caller.csrf_token = who->csrf_token;
           return fn(req, who->caller);
         },
         std::move(doc));
@@ -183,6 +184,10 @@ void AddCrud(Api& r, const service::EntityService<T>& svc, const std::string& ta
 
   r.Add("GET", collection,
         [service, parse_filter](Request& req, const Caller& caller) {
+          // A role that may not list this collection hears so before any parameter check.
+          if (auto allowed = service->CheckList(caller); !allowed.ok()) {
+            return Problem(allowed.error(), req.request_id);
+          }
           QueryReader q(req);
           auto filter = parse_filter(q);
           int limit = q.Limit();
@@ -484,9 +489,12 @@ void AddRelations(Api& r, const service::Services& s) {
          200,
          {404}});
   r.Add("POST", base,
-        [relations](Request& req, const Caller& caller) {
+        [relations, organizations](Request& req, const Caller& caller) {
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
+          if (auto org = organizations->Get(caller, *id); !org.ok()) {
+            return Problem(org.error(), req.request_id);
+          }
           auto body = ParseBody(req);
           if (!body.ok()) return Problem(body.error(), req.request_id);
           domain::Relation rel;
@@ -638,6 +646,12 @@ std::vector<domain::Id> IdListMember(const json& body, const char* name,
   return out;
 }
 
+// Account administration is for platform admins; others hear so before any input check.
+Status RequireAdmin(const Caller& caller) {
+  if (caller.Is(auth::Role::kPlatformAdmin)) return {};
+  return Error::Forbidden("only a platform administrator may manage accounts, tokens and audit");
+}
+
 std::string SessionCookieHeader(const std::string& value, int max_age, bool secure) {
   return std::string(kSessionCookie) + "=" + value +
          "; Path=/; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=Strict" +
@@ -694,7 +708,8 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
             return Problem(st.error(), req.request_id);
           }
           Response resp = Response::NoContent();
-          resp.headers.emplace_back("Set-Cookie", SessionCookieHeader("", 0, secure_cookies));
+          bool secure = secure_cookies || req.Header("x-forwarded-proto") == "https";
+          resp.headers.emplace_back("Set-Cookie", SessionCookieHeader("", 0, secure));
           return resp;
         },
         {"Log out: ends the session", tag, {}, "", "", false, 204, {}});
@@ -709,6 +724,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("GET", base + "/users",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           QueryReader q(req);
           int limit = q.Limit();
           Id after = q.IdCursor();
@@ -721,6 +739,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("POST", base + "/users",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           auto body = ParseBody(req);
           if (!body.ok()) return Problem(body.error(), req.request_id);
           if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
@@ -754,6 +775,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("GET", base + "/users/{id}",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
           auto user = accounts->GetUser(caller, *id);
@@ -764,6 +788,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("PATCH", base + "/users/{id}",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
           auto body = ParseBody(req);
@@ -789,6 +816,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("GET", base + "/tokens",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           QueryReader q(req);
           int limit = q.Limit();
           Id after = q.IdCursor();
@@ -801,6 +831,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("POST", base + "/tokens",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           auto body = ParseBody(req);
           if (!body.ok()) return Problem(body.error(), req.request_id);
           if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
@@ -828,6 +861,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("DELETE", base + "/tokens/{id}",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           auto id = ParseId(req.path_params["id"]);
           if (!id) return Problem(404, "no such resource", req.request_id);
           if (auto st = accounts->RevokeToken(caller, *id); !st.ok()) {
@@ -839,6 +875,9 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
 
   r.Add("GET", base + "/audit",
         [accounts](Request& req, const Caller& caller) {
+          if (auto admin = RequireAdmin(caller); !admin.ok()) {
+            return Problem(admin.error(), req.request_id);
+          }
           QueryReader q(req);
           store::AuditFilter f;
           f.actor_user_id = q.Int("actor", 1, INT64_MAX);

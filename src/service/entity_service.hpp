@@ -87,6 +87,12 @@ class EntityService {
     return db_->Read([&](store::Tx& tx) -> Result<T> { return Visible(tx, caller, id); });
   }
 
+  // Whether the caller's role may list this collection at all.
+  Status CheckList(const Caller& caller) const {
+    Filter filter{};
+    return ScopeList(caller, filter);
+  }
+
   // A page of the records in the caller's scope that match `filter`.
   Result<store::Page<T>> List(const Caller& caller, Filter filter,
                               const store::PageRequest& page) const {

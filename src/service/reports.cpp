@@ -47,17 +47,33 @@ Result<StudentReport> ReportStudents(store::Database& db, const auth::Caller& c,
     if (cell.count >= kMinCellSize) shown = cell.count;
     report.cells.push_back({cell.key, cell.label, cell.institution_id, shown});
   }
-  // Secondary suppression: with the total shown, one hidden cell could be worked out from the
-  // others, so a lone hidden cell takes the smallest shown one with it.
-  auto hidden = std::count_if(report.cells.begin(), report.cells.end(),
-                              [](const ReportCell& r) { return !r.count; });
-  if (hidden == 1) {
+  // Secondary suppression: a lone hidden cell could be worked out from the others and a total
+  // (the institution's, which group_by=institution shows, or the report's), so it takes the
+  // smallest shown cell of the same institution with it — and of the whole report likewise.
+  auto hide_partner = [&](auto in_group) {
+    int hidden = 0;
     ReportCell* smallest = nullptr;
     for (auto& r : report.cells) {
-      if (r.count && (!smallest || *r.count < *smallest->count)) smallest = &r;
+      if (!in_group(r)) continue;
+      if (!r.count) {
+        ++hidden;
+      } else if (!smallest || *r.count < *smallest->count) {
+        smallest = &r;
+      }
     }
-    if (smallest) smallest->count.reset();
+    if (hidden == 1 && smallest) smallest->count.reset();
+  };
+  std::vector<domain::Id> institutions;
+  for (const auto& r : report.cells) {
+    if (std::find(institutions.begin(), institutions.end(), r.institution_id) ==
+        institutions.end()) {
+      institutions.push_back(r.institution_id);
+    }
   }
+  for (domain::Id id : institutions) {
+    hide_partner([id](const ReportCell& r) { return r.institution_id == id; });
+  }
+  hide_partner([](const ReportCell&) { return true; });
   if (total >= kMinCellSize) report.total = total;
   return report;
 }

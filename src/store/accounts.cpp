@@ -184,9 +184,15 @@ void TouchToken(Tx& tx, domain::Id id, const std::string& now) {
   tx.Exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {P(now), P(id)});
 }
 
-void AddLoginFailure(Tx& tx, const std::string& key, const std::string& now) {
+domain::Id AddLoginFailure(Tx& tx, const std::string& key, const std::string& now) {
+  domain::Id id = tx.NextIds("login_failures");
   tx.Exec("INSERT INTO login_failures (id, throttle_key, at) VALUES (?, ?, ?)",
-          {P(tx.NextIds("login_failures")), P(key), P(now)});
+          {P(id), P(key), P(now)});
+  return id;
+}
+
+void DeleteLoginFailure(Tx& tx, domain::Id id) {
+  tx.Exec("DELETE FROM login_failures WHERE id = ?", {P(id)});
 }
 
 std::int64_t CountLoginFailures(Tx& tx, const std::string& key, const std::string& since) {

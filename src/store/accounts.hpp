@@ -90,7 +90,9 @@ std::vector<TokenRow> ListTokens(Tx& tx, domain::Id after, int limit);
 void RevokeToken(Tx& tx, domain::Id id, const std::string& now);
 void TouchToken(Tx& tx, domain::Id id, const std::string& now);
 
-void AddLoginFailure(Tx& tx, const std::string& key, const std::string& now);
+// Records a failure and returns its id.
+domain::Id AddLoginFailure(Tx& tx, const std::string& key, const std::string& now);
+void DeleteLoginFailure(Tx& tx, domain::Id id);
 // Failures of `key` at or after `since`, and the earliest of them.
 std::int64_t CountLoginFailures(Tx& tx, const std::string& key, const std::string& since);
 std::optional<std::string> EarliestLoginFailure(Tx& tx, const std::string& key,

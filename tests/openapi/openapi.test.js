@@ -2,7 +2,10 @@
 // responses against the schemas the description itself documents (DESIGN §6).
 //
 // Starts the server binary (TB_BINARY, default <repo>/build/debug/talentbridge) on a free loopback
-// port with a fresh SQLite database and the demo data, and stops it when the tests are done.
+// port with a fresh SQLite database and the demo data, and stops it when the tests are done. Every
+// route but health, openapi.json and login needs a signed-in caller: the tests log in as the demo
+// platform admin (the "demo login: platform_admin EMAIL PASSWORD" line the server prints) and send
+// its session cookie, plus the CSRF token on writes.
 //
 //   cd tests/openapi && npm install && npm test
 
@@ -54,6 +57,8 @@ let serverExit = null; // {code, signal} once it exits
 let tmpDir;
 let baseUrl;
 let spec; // the parsed openapi.json
+let session; // {cookie: "tb_session=...", csrf: "..."} of the demo platform admin
+let loginResponse; // the {res, text, json, mediaType} of that login, checked against the spec
 let ajv;
 const SPEC_ID = "urn:talentbridge:openapi";
 
@@ -104,11 +109,19 @@ async function waitForHealth() {
   );
 }
 
-/** Performs a request and returns {res, text, json, mediaType}. */
-async function request(method, urlPath, { body, headers } = {}) {
+/**
+ * Performs a request and returns {res, text, json, mediaType}. Sends the admin session (its cookie,
+ * and on writes its CSRF token) unless `anonymous` is set or there is no session yet.
+ */
+async function request(method, urlPath, { body, headers, anonymous = false } = {}) {
+  const sent = { ...(headers ?? {}) };
+  if (session && !anonymous) {
+    sent.Cookie = session.cookie;
+    if (!["GET", "HEAD"].includes(method)) sent["X-CSRF-Token"] = session.csrf;
+  }
   const res = await fetch(`${baseUrl}${urlPath}`, {
     method,
-    headers,
+    headers: sent,
     body,
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
@@ -195,6 +208,27 @@ function checkAgainstSpec(routePath, method, url, { res, json, text, mediaType }
 
 const pathParams = (routePath) => [...routePath.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 
+/** The e-mail and password of a "demo login: ROLE EMAIL PASSWORD" line the server printed. */
+function demoLogin(role) {
+  for (const line of serverLog.split("\n")) {
+    const m = line.match(/demo login: (\S+) (\S+) (\S+)/);
+    if (m && m[1] === role) return { email: m[2], password: m[3] };
+  }
+  return undefined;
+}
+
+/** Logs in; returns the response and the session (cookie and CSRF token) it started. */
+async function login(email, password) {
+  const r = await request("POST", `${API}/auth/login`, {
+    anonymous: true,
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  const setCookie = r.res.headers.getSetCookie?.() ?? [r.res.headers.get("set-cookie") ?? ""];
+  const cookie = setCookie.map((c) => c.split(";")[0].trim()).find((c) => c.startsWith("tb_session="));
+  return { r, session: cookie && r.json?.csrf_token ? { cookie, csrf: r.json.csrf_token } : undefined };
+}
+
 // ---------------------------------------------------------------------------------------------
 // server lifecycle
 
@@ -231,6 +265,23 @@ before(
     assert.equal(res.status, 200, `GET ${API}/openapi.json answered ${res.status}`);
     assert.ok(json && typeof json === "object", `GET ${API}/openapi.json did not answer a JSON object`);
     spec = json;
+
+    // The demo logins are printed before the server listens; give the pipe a moment all the same.
+    let admin = demoLogin("platform_admin");
+    for (let i = 0; !admin && i < 50; ++i) {
+      await sleep(100);
+      admin = demoLogin("platform_admin");
+    }
+    assert.ok(admin, `no "demo login: platform_admin EMAIL PASSWORD" line in the server output:\n${tailOfLog()}`);
+    const { r, session: started } = await login(admin.email, admin.password);
+    assert.equal(
+      r.res.status,
+      200,
+      `POST ${API}/auth/login as ${admin.email} answered ${r.res.status}: ${r.text.slice(0, 300)}`,
+    );
+    assert.ok(started, `the login set no tb_session cookie or returned no csrf_token: ${r.text.slice(0, 300)}`);
+    loginResponse = r;
+    session = started;
   },
   { timeout: STARTUP_TIMEOUT_MS + 30_000 },
 );
@@ -464,6 +515,75 @@ describe("responses match the description", () => {
         checkAgainstSpec(routePath, "get", url, r);
       });
     }
+  });
+
+  test("login answers the documented Session; bad credentials and no session a 401 Problem", async () => {
+    assert.ok(ajv, "the Ajv schemas did not compile");
+    const loginPath = `${API}/auth/login`;
+    assert.ok(spec.paths[loginPath]?.post, `POST ${loginPath} is not documented`);
+    checkAgainstSpec(loginPath, "post", loginPath, loginResponse);
+    const sessionSchema = ajv.getSchema(SPEC_ID + pointer("components", "schemas", "Session"));
+    assert.ok(sessionSchema, "components.schemas.Session is not documented");
+    assert.ok(sessionSchema(loginResponse.json), `not a Session:\n${formatAjvErrors(sessionSchema.errors)}`);
+    assert.equal(loginResponse.json.user.role, "platform_admin");
+    assert.equal(typeof loginResponse.json.csrf_token, "string");
+
+    const problem = ajv.getSchema(SPEC_ID + pointer("components", "schemas", "Problem"));
+    assert.ok(problem, "components.schemas.Problem is not documented");
+
+    // A wrong password: 401, documented on the login route.
+    const admin = demoLogin("platform_admin");
+    const { r: refused, session: none } = await login(admin.email, `${admin.password}-wrong`);
+    assert.equal(refused.res.status, 401, `answered ${refused.res.status}: ${refused.text.slice(0, 300)}`);
+    assert.equal(none, undefined, "a refused login started a session");
+    assert.equal(refused.mediaType, "application/problem+json");
+    checkAgainstSpec(loginPath, "post", loginPath, refused);
+    assert.ok(problem(refused.json), `not a Problem:\n${formatAjvErrors(problem.errors)}`);
+
+    // /auth/me with the session: the same user and CSRF token; without it: a 401 Problem.
+    const mePath = `${API}/auth/me`;
+    const me = await request("GET", mePath);
+    assert.equal(me.res.status, 200, `answered ${me.res.status}: ${me.text.slice(0, 300)}`);
+    checkAgainstSpec(mePath, "get", mePath, me);
+    assert.deepEqual(me.json.user, loginResponse.json.user);
+    for (const routePath of [mePath, `${API}/students`, `${API}/organizations`]) {
+      const r = await request("GET", routePath, { anonymous: true });
+      assert.equal(
+        r.res.status,
+        401,
+        `anonymous GET ${routePath} answered ${r.res.status}: ${r.text.slice(0, 300)}`,
+      );
+      assert.equal(r.mediaType, "application/problem+json");
+      checkAgainstSpec(routePath, "get", routePath, r);
+      assert.ok(problem(r.json), `not a Problem:\n${formatAjvErrors(problem.errors)}`);
+      assert.equal(r.json.status, 401);
+    }
+  });
+
+  test("an API token is created, listed and revoked as documented", async () => {
+    assert.ok(ajv, "the Ajv schemas did not compile");
+    const tokensPath = `${API}/tokens`;
+    assert.ok(spec.paths[tokensPath]?.post, `POST ${tokensPath} is not documented`);
+    const created = await request("POST", tokensPath, {
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ user_id: loginResponse.json.user.id, name: "openapi-test" }),
+    });
+    assert.equal(created.res.status, 201, `answered ${created.res.status}: ${created.text.slice(0, 300)}`);
+    checkAgainstSpec(tokensPath, "post", tokensPath, created);
+    assert.equal(typeof created.json.token, "string");
+
+    // The list documents the token (without its secret).
+    const list = await request("GET", `${tokensPath}?limit=200`);
+    assert.equal(list.res.status, 200, `answered ${list.res.status}: ${list.text.slice(0, 300)}`);
+    checkAgainstSpec(tokensPath, "get", tokensPath, list);
+    assert.ok(list.json.items.some((t) => t.id === created.json.id), "the new token is not listed");
+    assert.ok(!list.text.includes(created.json.token), "the list shows the token's secret");
+
+    const itemPath = `${tokensPath}/{id}`;
+    const url = `${tokensPath}/${created.json.id}`;
+    const revoked = await request("DELETE", url);
+    assert.equal(revoked.res.status, 204, `answered ${revoked.res.status}: ${revoked.text.slice(0, 300)}`);
+    checkAgainstSpec(itemPath, "delete", url, revoked);
   });
 
   test("an invalid organization answers 422 with a problem document", async () => {

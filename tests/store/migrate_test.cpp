@@ -86,8 +86,9 @@ TEST_P(MigrateTest, FoundationCreatesTablesAndIdSequences) {
     names.push_back(r.Text(0));
     EXPECT_EQ(r.Int(1), 1) << r.Text(0);
   }
-  EXPECT_THAT(names, ElementsAre("change_log", "contacts", "institutions", "organization_relations",
-                                 "organizations", "posts", "students", "units"));
+  EXPECT_THAT(names, ElementsAre("api_tokens", "audit_events", "change_log", "contacts",
+                                 "institutions", "login_failures", "organization_relations",
+                                 "organizations", "posts", "students", "units", "users"));
   auto counts = db().Read([](Tx& tx) -> Result<std::int64_t> {
     std::int64_t total = 0;
     for (const char* table :

@@ -1,0 +1,353 @@
+// Browser journeys against the real server on a demo database (web/dist must be built first).
+// Each journey runs in a fresh chromium profile, fails on any console error it did not provoke,
+// and leaves a screenshot of its last page in artifacts/.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openBrowser } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+let server;
+
+before(async () => {
+  server = await startServer();
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+const slug = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** One journey: a fresh browser, the body, a screenshot of the last page, no console errors. */
+function journey(name, options, body) {
+  test(name, async () => {
+    const browser = await openBrowser(options);
+    let failure = null;
+    try {
+      await body(browser.page, browser);
+    } catch (e) {
+      failure = e;
+    }
+    await browser.screenshot(slug(name)).catch(() => undefined);
+    await browser.close();
+    if (failure) {
+      if (browser.errors.length)
+        failure.message += `\nbrowser errors:\n${browser.errors.join('\n')}`;
+      throw failure;
+    }
+    assert.deepEqual(browser.errors, [], 'the browser reported errors');
+  });
+}
+
+const path = (page) => new URL(page.url()).pathname;
+
+async function signIn(page, role) {
+  const { email, password } = server.logins[role];
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel(/^(电子邮箱|E-mail)$/).fill(email);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function menuLabels(page) {
+  const items = page.getByTestId('nav-menu').locator('.el-menu-item');
+  await items.first().waitFor();
+  return (await items.allInnerTexts()).map((s) => s.trim());
+}
+
+/** Waits until the page's lists and charts have loaded, and checks none failed. */
+async function settled(page) {
+  await page.locator('section[data-testid^="page-"]').first().waitFor();
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('.el-loading-mask, .el-skeleton')].some(
+        (el) => el.getClientRects().length > 0,
+      ),
+  );
+  assert.equal(await page.locator('.el-alert--error').count(), 0, 'a load error is shown');
+  await inputsLabelled(page);
+}
+
+/** Every form control on the page has a label (a <label>, aria-label or aria-labelledby). */
+async function inputsLabelled(page) {
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => el.type !== 'hidden')
+      .filter(
+        (el) =>
+          !(el.labels && el.labels.length) &&
+          !el.getAttribute('aria-label') &&
+          !el.getAttribute('aria-labelledby'),
+      )
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  assert.deepEqual(unlabelled, [], 'form controls without a label');
+}
+
+async function signOut(page) {
+  await page.getByTestId('logout').click();
+  await page.waitForURL(/\/login$/);
+  const me = await page.context().request.get(`${server.url}/api/v1/auth/me`);
+  assert.equal(me.status(), 401, 'the server session is still valid after signing out');
+}
+
+async function noHorizontalScroll(page) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  assert.ok(scroll <= width, `the page is ${scroll}px wide in a ${width}px window`);
+}
+
+async function chartShown(page) {
+  await page.getByTestId('students-by-unit-chart').locator('canvas').first().waitFor();
+  const rows = page.getByTestId('students-by-unit-table').locator('tbody tr');
+  assert.ok((await rows.count()) > 0, 'the students-per-unit table is empty');
+}
+
+// What each role sees after signing in: its start page, its heading and its menu (Chinese).
+const ROLES = {
+  platform_admin: {
+    home: '/dashboard',
+    heading: '工作台',
+    menu: ['工作台', '单位', '学生', '岗位', '用户', '我的账号'],
+    check: chartShown,
+  },
+  institution_admin: {
+    home: '/dashboard',
+    heading: '工作台',
+    menu: ['工作台', '单位', '学生', '岗位', '我的账号'],
+    check: chartShown,
+  },
+  unit_staff: {
+    home: '/dashboard',
+    heading: '工作台',
+    menu: ['工作台', '单位', '学生', '岗位', '我的账号'],
+    check: chartShown,
+  },
+  enterprise_recruiter: {
+    home: '/my-organization',
+    heading: '本单位',
+    menu: ['本单位', '岗位', '我的账号'],
+    check: async (page) => {
+      await page.getByTestId('organization-name').getByText('聚鸿华亿').waitFor();
+    },
+  },
+  student: {
+    home: '/my-profile',
+    heading: '我的档案',
+    menu: ['我的档案', '岗位', '我的账号'],
+    check: async (page) => {
+      const name = (await page.getByTestId('student-name').innerText()).trim();
+      assert.ok(name.length > 0, 'the profile shows no name');
+    },
+  },
+  observer: {
+    home: '/dashboard',
+    heading: '统计报表',
+    menu: ['统计报表', '我的账号'],
+    check: chartShown,
+  },
+};
+
+describe('each role signs in and sees its own pages', () => {
+  for (const [role, expected] of Object.entries(ROLES)) {
+    journey(`role ${role}`, {}, async (page, browser) => {
+      await signIn(page, role);
+      await page.waitForURL((u) => u.pathname === expected.home);
+      await settled(page);
+      assert.equal((await page.locator('h1').first().innerText()).trim(), expected.heading);
+      assert.deepEqual(await menuLabels(page), expected.menu);
+      await expected.check(page);
+      await browser.screenshot(`role-${role}-home`);
+
+      // Every page of the menu opens and loads without an error.
+      for (const label of expected.menu.slice(1)) {
+        const from = path(page);
+        await page.getByTestId('nav-menu').locator('.el-menu-item', { hasText: label }).click();
+        await page.waitForURL((u) => u.pathname !== from);
+        await page.locator('h1', { hasText: label }).waitFor();
+        await settled(page);
+      }
+      await page
+        .getByTestId('nav-menu')
+        .locator('.el-menu-item', { hasText: expected.menu[0] })
+        .click();
+      await page.waitForURL((u) => u.pathname === expected.home);
+      await settled(page);
+
+      await signOut(page);
+      // A signed-out visitor who opens a page is sent to the login form.
+      await page.goto(`${server.url}${expected.home}`);
+      await page.waitForURL(/\/login(\?|$)/);
+    });
+  }
+});
+
+journey(
+  'an officer finds the Jinzhou SASAC and the enterprises it supervises',
+  {},
+  async (page) => {
+    await signIn(page, 'institution_admin');
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto(`${server.url}/organizations`);
+    await settled(page);
+    await page.getByLabel('名称').fill('国有资产');
+    await page.locator('.el-select', { has: page.locator('#org-filter-kind') }).click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '政府机关' }).click();
+    await page.getByRole('button', { name: '搜索' }).click();
+    await settled(page);
+    const rows = page.getByTestId('organizations-table').locator('tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1);
+    await rows
+      .first()
+      .getByRole('button', { name: /国有资产监督管理委员会/ })
+      .click();
+    const detail = page.getByTestId('organization-detail');
+    await detail.waitFor();
+    const relations = page.getByTestId('organization-relations').locator('li');
+    await relations.first().waitFor();
+    assert.equal(await relations.count(), 7);
+    assert.match(await relations.first().innerText(), /^监管 /);
+    // Element Plus speaks the app's language too.
+    await page.getByRole('button', { name: '关闭此对话框' }).waitFor();
+  },
+);
+
+journey('the language switch changes the text and is remembered', {}, async (page, browser) => {
+  await page.goto(`${server.url}/login`);
+  await page.getByRole('heading', { name: '登录' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+  await signIn(page, 'observer');
+  await page.waitForURL(/\/dashboard$/);
+  await settled(page);
+  assert.deepEqual(await menuLabels(page), ['Reports', 'My account']);
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Reports');
+  await page.getByRole('columnheader', { name: 'Unit' }).waitFor();
+  await chartShown(page);
+  await browser.screenshot('language-english-dashboard');
+
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await page.locator('h1', { hasText: '统计报表' }).waitFor();
+  assert.deepEqual(await menuLabels(page), ['统计报表', '我的账号']);
+  await page.reload();
+  await settled(page);
+  assert.deepEqual(await menuLabels(page), ['统计报表', '我的账号']);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+});
+
+journey(
+  'a wrong password shows an error next to the form',
+  {
+    allowedErrors: [
+      { status: 401, path: '/api/v1/auth/login' },
+      { status: 429, path: '/api/v1/auth/login' },
+    ],
+  },
+  async (page) => {
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-submit').click();
+    await page.locator('.el-form-item__error', { hasText: '请输入电子邮箱' }).waitFor();
+    await page.locator('.el-form-item__error', { hasText: '请输入密码' }).waitFor();
+
+    await page.getByLabel('电子邮箱').fill('nobody@demo.talentbridge.cn');
+    await page.getByLabel('密码').fill('not-the-password-1');
+    await page.getByTestId('login-submit').click();
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /邮箱或密码错误/);
+    assert.equal(path(page), '/login');
+    assert.equal(await page.getByLabel('密码').inputValue(), '');
+
+    // Throttled (429 with Retry-After): the message says how long to wait. The server's
+    // throttle is shared by every test from this address, so the answer is simulated here.
+    await page.route('**/api/v1/auth/login', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: {
+          'Content-Type': 'application/problem+json',
+          'Retry-After': '30',
+        },
+        body: JSON.stringify({
+          type: 'https://talentbridge.dev/problems/throttled',
+          title: 'Too many requests',
+          status: 429,
+          detail: 'too many failed logins',
+        }),
+      }),
+    );
+    await page.getByLabel('密码').fill('not-the-password-2');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').getByText('请在 30 秒后重试').waitFor();
+  },
+);
+
+journey('suppressed report cells are shown as "<5"', {}, async (page) => {
+  // The demo's cells are all large: the last one is turned into a suppressed cell on its way.
+  await page.route('**/api/v1/reports/students?*', async (route) => {
+    const resp = await route.fetch();
+    const report = await resp.json();
+    const last = report.cells.at(-1);
+    Object.assign(last, { count: null, suppressed: true });
+    await route.fulfill({ response: resp, json: report });
+  });
+  await signIn(page, 'observer');
+  await page.waitForURL(/\/dashboard$/);
+  await settled(page);
+  await chartShown(page);
+  const lastRow = page.getByTestId('students-by-unit-table').locator('tbody tr').last();
+  assert.equal((await lastRow.locator('td').last().innerText()).trim(), '<5');
+});
+
+journey('a reload keeps the session, and signing out still works', {}, async (page) => {
+  await signIn(page, 'unit_staff');
+  await page.waitForURL(/\/dashboard$/);
+  await page.goto(`${server.url}/students`);
+  await settled(page);
+  await page.reload();
+  await settled(page);
+  assert.equal(path(page), '/students');
+  const rows = page.getByTestId('students-table').locator('tbody tr');
+  assert.ok((await rows.count()) > 0, 'the unit staff sees no students');
+  // The CSRF token now comes from /auth/me, not from the login answer.
+  await signOut(page);
+});
+
+journey(
+  'a student on a 375 px phone',
+  { viewport: { width: 375, height: 740 } },
+  async (page, browser) => {
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    await inputsLabelled(page);
+    await noHorizontalScroll(page);
+    await browser.screenshot('phone-login');
+
+    await signIn(page, 'student');
+    await page.waitForURL(/\/my-profile$/);
+    await settled(page);
+    await page.getByTestId('student-name').waitFor();
+    await noHorizontalScroll(page);
+    await browser.screenshot('phone-profile');
+
+    await page.getByTestId('open-menu').click();
+    await page.getByTestId('nav-menu').locator('.el-menu-item', { hasText: '岗位' }).click();
+    await page.waitForURL(/\/posts$/);
+    await page.locator('.el-drawer.menu-drawer').waitFor({ state: 'hidden' });
+    await settled(page);
+    await page.getByTestId('posts-cards').locator('.el-card').first().waitFor();
+    await noHorizontalScroll(page);
+  },
+);

@@ -1,0 +1,936 @@
+// The route × role matrix of issue #3 (DESIGN §1, §9), against the real running server on
+// SQLite and on PostgreSQL.
+//
+// 1. The server's route table is read from GET /api/v1/openapi.json (generated from the very table
+//    the server routes with): every METHOD path there must have a rule in Matrix() below, and
+//    every rule must name a route the server has. A route added without a rule fails here.
+// 2. For every route and every caller (anonymous and the six demo logins) one or more
+//    representative requests are sent and their status compared with the matrix. The requests
+//    are chosen so that each role's rule is exercised: a record inside the caller's scope
+//    ("in") against one that exists but lies outside it ("out"), the recruiter's own
+//    organization against another, and so on. Writes that should succeed use fresh records
+//    (created first by the platform admin for PATCH and DELETE), so no probe depends on another.
+//
+// Cells read "200" (one request, the route's default target) or "in=200 out=404" (one request
+// per named variant; the note of each route says what the variants are). Out-of-scope records
+// answer 404 (their existence does not leak); visible records the caller may not change answer
+// 403; anonymous callers get 401 except on the public routes.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "testing/builders.hpp"
+#include "testing/server_process.hpp"
+#include "testing/test_database.hpp"
+
+namespace tb::testing {
+namespace {
+
+using nlohmann::json;
+using Id = std::int64_t;
+
+// ---- callers ------------------------------------------------------------------------------------
+
+enum Who {
+  kAnonymous,
+  kPlatformAdmin,
+  kInstitutionAdmin,
+  kUnitStaff,
+  kRecruiter,
+  kStudent,
+  kObserver,
+  kCallers
+};
+constexpr const char* kCallerNames[kCallers] = {
+    "anonymous", "platform_admin", "institution_admin", "unit_staff", "enterprise_recruiter",
+    "student",   "observer"};
+
+// ---- the matrix ---------------------------------------------------------------------------------
+//
+// Demo scope (DESIGN §2): the institution admin and the unit staff belong to 辽宁工业大学 (LUT),
+// the unit staff to its 汽车与交通工程学院 ("the demo unit"), the student is a student of that
+// unit, the recruiter works for Johon Huayi, the observer is the Jinzhou SASAC (LUT and the
+// enterprises it supervises).
+
+struct Rule {
+  const char* route;  // "METHOD /path" exactly as in openapi.json (spaces are not significant)
+  const char* note;   // the rule, and what the variants of the cells are
+  std::array<const char*, kCallers> cells;
+};
+
+const std::vector<Rule>& Matrix() {
+  // clang-format off
+  static const std::vector<Rule> rules = {
+  //                                                          anonymous   platform_admin  institution_admin      unit_staff                   enterprise_recruiter                  student                          observer
+  // System and sessions
+  {"GET    /api/v1/health",
+   "public",                                                 {"200",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/openapi.json",
+   "public",                                                 {"200",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"POST   /api/v1/auth/login",
+   "public; empty = {} (422), wrong = an unknown e-mail (401); a role logs in again with its "
+   "own credentials (200)",                                  {"empty=422 wrong=401", "200", "200",                "200",                       "200",                               "200",                           "200"}},
+  {"POST   /api/v1/auth/logout",
+   "ends the caller's own session (a fresh one)",            {"401",       "204",          "204",                 "204",                       "204",                               "204",                           "204"}},
+  {"GET    /api/v1/auth/me",
+   "any signed-in caller",                                   {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+
+  // Accounts, API tokens and the audit trail: platform admin only
+  {"GET    /api/v1/users",
+   "platform admin only",                                    {"401",       "200",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"POST   /api/v1/users",
+   "a new observer account; platform admin only",            {"401",       "201",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"GET    /api/v1/users/{id}",
+   "an existing user; platform admin only",                  {"401",       "200",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"PATCH  /api/v1/users/{id}",
+   "disables a fresh user; platform admin only",             {"401",       "200",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"GET    /api/v1/tokens",
+   "platform admin only",                                    {"401",       "200",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"POST   /api/v1/tokens",
+   "a token acting as an existing user; platform admin only", {"401",      "201",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"DELETE /api/v1/tokens/{id}",
+   "revokes a fresh token; platform admin only",             {"401",       "204",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"GET    /api/v1/audit",
+   "platform admin only; read-only for everyone",            {"401",       "200",          "403",                 "403",                       "403",                               "403",                           "403"}},
+
+  // Reference data: any signed-in caller reads it
+  {"GET    /api/v1/regions",            "any signed-in caller", {"401",    "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/regions/{code}",     "any signed-in caller", {"401",    "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/majors",             "any signed-in caller", {"401",    "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/majors/{code}",      "any signed-in caller", {"401",    "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/industries",         "any signed-in caller", {"401",    "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/industries/{code}",  "any signed-in caller", {"401",    "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+
+  // Institutions and units: visible to every signed-in role, so refused writes are 403
+  {"GET    /api/v1/institutions",
+   "visible to every signed-in role",                        {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/institutions/{id}",
+   "another institution than LUT: visible to all",           {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"POST   /api/v1/institutions",
+   "only a platform admin adds institutions",                {"401",       "201",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"PATCH  /api/v1/institutions/{id}",
+   "default = LUT (a no-op change), other = another institution: the platform admin or the "
+   "institution's own admin",                                {"401",       "200",          "200 other=403",       "403",                       "403",                               "403",                           "403"}},
+  {"DELETE /api/v1/institutions/{id}",
+   "a fresh institution: platform admin only",               {"401",       "204",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"GET    /api/v1/units",
+   "visible to every signed-in role",                        {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/units/{id}",
+   "a unit of another institution: visible to all",          {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"POST   /api/v1/units",
+   "default = a new unit of LUT, other = of another institution: the platform admin or the "
+   "institution's admin",                                    {"401",       "201",          "201 other=403",       "403",                       "403",                               "403",                           "403"}},
+  {"PATCH  /api/v1/units/{id}",
+   "default = a fresh unit of LUT, other = of another institution, own = the demo unit "
+   "(no-op): the platform admin or the institution's admin", {"401",       "200",          "200 other=403",       "403 own=403",               "403",                               "403",                           "403"}},
+  {"DELETE /api/v1/units/{id}",
+   "default = a fresh unit of LUT, other = of another institution",
+                                                             {"401",       "204",          "204 other=403",       "403",                       "403",                               "403",                           "403"}},
+
+  // Organizations and their relations: shared across the network, visible to all
+  {"GET    /api/v1/organizations",
+   "visible to every signed-in role",                        {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/organizations/{id}",
+   "another organization than the recruiter's: visible to all",
+                                                             {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"POST   /api/v1/organizations",
+   "a new enterprise: administrators and institution staff record organizations",
+                                                             {"401",       "201",          "201",                 "201",                       "403",                               "403",                           "403"}},
+  {"PATCH  /api/v1/organizations/{id}",
+   "default = a fresh enterprise, own = the recruiter's organization (no-op): a recruiter "
+   "changes only its own",                                   {"401",       "200",          "200",                 "200",                       "403 own=200",                       "403",                           "403"}},
+  {"DELETE /api/v1/organizations/{id}",
+   "a fresh enterprise: platform admin only",                {"401",       "204",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"GET    /api/v1/organizations/{id}/relations",
+   "the recruiter's organization: visible to all",           {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"POST   /api/v1/organizations/{id}/relations",
+   "a fresh enterprise located_in a park: administrators and institution staff",
+                                                             {"401",       "201",          "201",                 "201",                       "403",                               "403",                           "403"}},
+  {"DELETE /api/v1/organizations/{id}/relations/{relation_id}",
+   "a fresh relation: administrators and institution staff", {"401",       "204",          "204",                 "204",                       "403",                               "403",                           "403"}},
+
+  // Contacts (personal data). in/out = a contact inside/outside the caller's scope: institution
+  // admin a LUT unit's / another institution's unit's; unit staff the demo unit's / another LUT
+  // unit's; recruiter its organization's / another organization's. Default = a demo unit's.
+  {"GET    /api/v1/contacts",
+   "filtered to the caller's scope; none for students and observers",
+                                                             {"401",       "200",          "200",                 "200",                       "200",                               "403",                           "403"}},
+  {"GET    /api/v1/contacts/{id}",
+   "out of scope is 404",                                    {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=200 out=404",                    "404",                           "404"}},
+  {"POST   /api/v1/contacts",
+   "a new contact inside/outside the caller's scope",        {"401",       "201",          "in=201 out=403",      "in=201 out=403",            "in=201 out=403",                    "403",                           "403"}},
+  {"PATCH  /api/v1/contacts/{id}",
+   "a fresh contact inside/outside the caller's scope",      {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=200 out=404",                    "404",                           "404"}},
+  {"DELETE /api/v1/contacts/{id}",
+   "a fresh contact inside/outside the caller's scope",      {"401",       "204",          "in=204 out=404",      "in=204 out=404",            "in=204 out=404",                    "404",                           "404"}},
+
+  // Students (personal data). in/out: institution admin a LUT student of another unit / a
+  // student of another institution; unit staff a student of the demo unit / of another LUT
+  // unit; recruiter a student who consented to talent search / one who did not; student
+  // themself / another student of the demo unit. Default = a student of the demo unit.
+  {"GET    /api/v1/students",
+   "filtered to the caller's scope; observers get aggregates only",
+                                                             {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "403"}},
+  {"GET    /api/v1/students/{id}",
+   "out of scope is 404",                                    {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=200 out=404",                    "in=200 out=404",                "404"}},
+  {"POST   /api/v1/students",
+   "a new student inside/outside the institution (admin) or unit (staff)",
+                                                             {"401",       "201",          "in=201 out=403",      "in=201 out=403",            "403",                               "403",                           "403"}},
+  {"PATCH  /api/v1/students/{id}",
+   "a fresh student (the student: themself, résumé); move = to another unit; registry = the "
+   "student renames themself",                               {"401",       "200",          "in=200 out=404",      "in=200 out=404 move=403",   "in=403 out=404",                    "in=200 out=404 registry=403",   "404"}},
+  {"DELETE /api/v1/students/{id}",
+   "a fresh student inside/outside the caller's scope",      {"401",       "204",          "in=204 out=404",      "in=204 out=404",            "in=403 out=404",                    "out=404",                       "404"}},
+
+  // Posts. open/draft = another organization's open/draft post (default: open); own = a draft
+  // of the recruiter's organization; move = the recruiter's post moved to another organization.
+  {"GET    /api/v1/posts",
+   "open posts for all; drafts for their organization and institution staff",
+                                                             {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
+  {"GET    /api/v1/posts/{id}",
+   "a draft is 404 outside its organization",                {"401",       "draft=200",    "draft=200",           "draft=200",                 "own=200 open=200 draft=404",        "open=200 draft=404",            "open=200 draft=404"}},
+  {"POST   /api/v1/posts",
+   "own = for the recruiter's organization, default = another organization",
+                                                             {"401",       "201",          "201",                 "201",                       "own=201 403",                       "403",                           "403"}},
+  {"PATCH  /api/v1/posts/{id}",
+   "fresh posts: a recruiter changes only its own organization's",
+                                                             {"401",       "200",          "200",                 "200",                       "own=200 open=403 draft=404 move=403", "open=403 draft=404",          "open=403 draft=404"}},
+  {"DELETE /api/v1/posts/{id}",
+   "fresh posts: a recruiter deletes only its own organization's",
+                                                             {"401",       "204",          "204",                 "204",                       "own=204 open=403 draft=404",        "open=403 draft=404",            "open=403 draft=404"}},
+
+  // Reports
+  {"GET    /api/v1/reports/students",
+   "aggregates for administrators, institution staff and observers",
+                                                             {"401",       "200",          "200",                 "200",                       "403",                               "403",                           "200"}},
+  };
+  // clang-format on
+  return rules;
+}
+
+// "GET    /api/v1/x" -> "GET /api/v1/x".
+std::string RouteKey(const std::string& route) {
+  std::istringstream in(route);
+  std::string method, path, extra;
+  in >> method >> path;
+  if (method.empty() || path.empty() || (in >> extra)) {
+    throw std::invalid_argument("route must be 'METHOD /path': '" + route + "'");
+  }
+  return method + " " + path;
+}
+
+struct Expectation {
+  std::string variant;  // "" = the route's default request
+  int status = 0;
+};
+
+// "in=200 out=404" -> {{"in", 200}, {"out", 404}}; "200" -> {{"", 200}}.
+std::vector<Expectation> ParseCell(const std::string& cell) {
+  std::vector<Expectation> out;
+  std::istringstream in(cell);
+  std::string token;
+  while (in >> token) {
+    auto eq = token.find('=');
+    std::string variant = eq == std::string::npos ? "" : token.substr(0, eq);
+    std::string code = eq == std::string::npos ? token : token.substr(eq + 1);
+    bool digits = code.size() == 3;
+    for (char c : code) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+    if (!digits) throw std::invalid_argument("bad matrix cell '" + cell + "'");
+    for (const auto& e : out) {
+      if (e.variant == variant) throw std::invalid_argument("repeated variant in '" + cell + "'");
+    }
+    out.push_back({variant, std::stoi(code)});
+  }
+  if (out.empty()) throw std::invalid_argument("empty matrix cell");
+  return out;
+}
+
+// ---- the server and its demo data, one per backend per process
+// -----------------------------------
+
+struct Request {
+  std::string target;
+  std::string body;
+  // Sent with this session instead of the caller's usual one (logout ends a fresh session).
+  std::optional<ClientSession> session;
+};
+
+// Where a student fixture sits, relative to the demo logins' scopes.
+enum StudentPlace {
+  kStudentOfDemoUnit,
+  kStudentOfOtherLutUnit,
+  kStudentElsewhere,
+  kConsenting,
+  kStudentPlaces
+};
+// Where a contact fixture sits.
+enum ContactPlace {
+  kContactOfDemoUnit,
+  kContactOfOtherLutUnit,
+  kContactElsewhere,
+  kContactOfOwnOrg,
+  kContactOfOtherOrg,
+  kContactPlaces
+};
+// Which post.
+enum PostPlace { kOwnDraft, kOtherOpen, kOtherDraft, kPostPlaces };
+
+class Fixture {
+ public:
+  std::unique_ptr<TestDatabase> db;
+  std::unique_ptr<ServerProcess> server;
+  std::array<std::optional<ClientSession>, kCallers> sessions;  // none for anonymous
+  std::map<std::string, std::pair<std::string, std::string>> logins;
+
+  // The demo logins' scopes.
+  Id lut = 0, demo_unit = 0, own_org = 0, self_student = 0;
+  json lut_json, demo_unit_json, own_org_json, other_institution_json;
+  // Records around them (existing demo records, or created once by the platform admin).
+  Id other_institution = 0, other_lut_unit = 0, other_unit = 0, other_org = 0, park = 0;
+  Id user = 0;
+  std::array<Id, kStudentPlaces> students{};
+  std::array<Id, kContactPlaces> contacts{};
+  std::array<Id, kPostPlaces> posts{};
+
+  HttpResponse Send(Who who, const std::string& method, const Request& r) const {
+    const std::optional<ClientSession>& session = r.session ? r.session : sessions[who];
+    if (session) return server->SendAs(*session, method, r.target, r.body);
+    std::map<std::string, std::string> headers;
+    if (!r.body.empty()) headers["Content-Type"] = "application/json";
+    return HttpRequest(server->port(), method, r.target, r.body, headers);
+  }
+
+  // A request as the platform admin that must answer `expect`; throws otherwise.
+  json Admin(const std::string& method, const std::string& target, const json& body, int expect) {
+    auto r = Send(kPlatformAdmin, method, {target, body.is_null() ? "" : body.dump(), {}});
+    if (r.status != expect) {
+      throw std::runtime_error("setup request " + method + " " + target + " " +
+                               (body.is_null() ? "" : body.dump()) +
+                               " as platform_admin answered " + std::to_string(r.status) +
+                               ", not " + std::to_string(expect) + ": " + r.body);
+    }
+    return r.Json();
+  }
+  Id Create(const std::string& collection, const json& body) {
+    return Admin("POST", "/api/v1/" + collection, body, 201)["id"].get<Id>();
+  }
+
+  // Unique numbers for names, codes and credit codes of fresh records.
+  int Next() { return ++serial_; }
+
+  json InstitutionBody() {
+    int n = Next();
+    return {{"code", "MX" + std::to_string(900000 + n)},
+            {"name", "矩阵测试大学" + std::to_string(n)},
+            {"kind", "university"},
+            {"region_code", kShenyang}};
+  }
+  json UnitBody(Id institution) {
+    return {{"institution_id", institution},
+            {"name", "矩阵测试学院" + std::to_string(Next())},
+            {"kind", "school"}};
+  }
+  json EnterpriseBody() {
+    int n = Next();
+    return {{"kind", "enterprise"},
+            {"name", "矩阵测试电子有限公司" + std::to_string(n)},
+            {"credit_code", CreditCode(900000 + static_cast<std::uint64_t>(n))},
+            {"region_code", kShenyang},
+            {"industry_code", "39"}};
+  }
+  json StudentBody(StudentPlace place) {
+    Id institution =
+        place == kStudentOfDemoUnit || place == kStudentOfOtherLutUnit ? lut : other_institution;
+    Id unit = place == kStudentOfDemoUnit       ? demo_unit
+              : place == kStudentOfOtherLutUnit ? other_lut_unit
+                                                : other_unit;
+    return {{"institution_id", institution},
+            {"unit_id", unit},
+            {"student_no", "MX" + std::to_string(900000 + Next())},
+            {"name", "矩阵测试学生"},
+            {"major_code", kVehicleEngineering},
+            {"level", "bachelor"},
+            {"cohort", 2026},
+            {"talent_search_consent", place == kConsenting}};
+  }
+  json ContactBody(ContactPlace place) {
+    json body = {{"name", "矩阵联系人" + std::to_string(Next())},
+                 {"title", "办公室主任"},
+                 {"phone", "13800000000"}};
+    switch (place) {
+      case kContactOfDemoUnit:
+        body["unit_id"] = demo_unit;
+        break;
+      case kContactOfOtherLutUnit:
+        body["unit_id"] = other_lut_unit;
+        break;
+      case kContactElsewhere:
+        body["unit_id"] = other_unit;
+        break;
+      case kContactOfOwnOrg:
+        body["organization_id"] = own_org;
+        break;
+      default:
+        body["organization_id"] = other_org;
+        break;
+    }
+    return body;
+  }
+  json PostBody(Id organization, const char* status) {
+    return {{"organization_id", organization},
+            {"title", "矩阵测试岗位" + std::to_string(Next())},
+            {"kind", "full_time"},
+            {"headcount", 2},
+            {"region_code", kJinzhou},
+            {"status", status}};
+  }
+  json UserBody() {
+    return {{"email", "matrix.user." + std::to_string(Next()) + "@example.cn"},
+            {"name", "矩阵测试用户"},
+            {"password", "Quartz-Matrix-4417-probe"},
+            {"role", "observer"},
+            {"observer_institutions", json::array({lut})}};
+  }
+
+  Id FreshStudent(StudentPlace place) { return Create("students", StudentBody(place)); }
+  Id FreshContact(ContactPlace place) { return Create("contacts", ContactBody(place)); }
+  Id FreshPost(PostPlace place) {
+    return Create("posts", PostBody(place == kOwnDraft ? own_org : other_org,
+                                    place == kOtherOpen ? "open" : "draft"));
+  }
+
+  // Finds the demo scopes and creates the records the probes look at.
+  void Prepare() {
+    auto me = [&](Who who) {
+      auto r = Send(who, "GET", {"/api/v1/auth/me", "", {}});
+      if (r.status != 200) throw std::runtime_error("GET /api/v1/auth/me: " + r.body);
+      return r.Json()["user"];
+    };
+    lut = me(kInstitutionAdmin)["institution_id"].get<Id>();
+    demo_unit = me(kUnitStaff)["unit_id"].get<Id>();
+    own_org = me(kRecruiter)["organization_id"].get<Id>();
+    self_student = me(kStudent)["student_id"].get<Id>();
+    lut_json = Admin("GET", "/api/v1/institutions/" + std::to_string(lut), nullptr, 200);
+    demo_unit_json = Admin("GET", "/api/v1/units/" + std::to_string(demo_unit), nullptr, 200);
+    own_org_json = Admin("GET", "/api/v1/organizations/" + std::to_string(own_org), nullptr, 200);
+
+    json institutions = Admin("GET", "/api/v1/institutions?limit=50", nullptr, 200)["items"];
+    for (const auto& inst : institutions) {
+      if (inst["id"].get<Id>() != lut) {
+        other_institution = inst["id"].get<Id>();
+        other_institution_json = inst;
+        break;
+      }
+    }
+    if (other_institution == 0) throw std::runtime_error("the demo has only one institution");
+    json lut_units = Admin("GET", "/api/v1/units?limit=50&institution_id=" + std::to_string(lut),
+                           nullptr, 200)["items"];
+    for (const auto& unit : lut_units) {
+      if (unit["id"].get<Id>() != demo_unit) {
+        other_lut_unit = unit["id"].get<Id>();
+        break;
+      }
+    }
+    if (other_lut_unit == 0) throw std::runtime_error("LUT has only the demo unit");
+    other_unit = Create("units", UnitBody(other_institution));
+    other_org = Create("organizations", EnterpriseBody());
+    park = Create("organizations",
+                  {{"kind", "park"}, {"name", "矩阵测试园区"}, {"region_code", kShenyang}});
+    user = Create("users", UserBody());
+    for (int p = 0; p < kStudentPlaces; ++p) students[p] = FreshStudent(StudentPlace(p));
+    for (int p = 0; p < kContactPlaces; ++p) contacts[p] = FreshContact(ContactPlace(p));
+    for (int p = 0; p < kPostPlaces; ++p) posts[p] = FreshPost(PostPlace(p));
+  }
+
+ private:
+  int serial_ = 0;
+};
+
+std::map<store::Backend, Fixture>& Fixtures() {
+  static std::map<store::Backend, Fixture> fixtures;
+  return fixtures;
+}
+
+class MatrixCleanup : public ::testing::Environment {
+ public:
+  void TearDown() override { Fixtures().clear(); }
+};
+const auto* const kMatrixCleanup = ::testing::AddGlobalTestEnvironment(new MatrixCleanup);
+
+// ---- the representative requests ---------------------------------------------------------------
+
+using Builder = std::function<Request(Fixture&, Who, const std::string& variant)>;
+
+[[noreturn]] void UnknownVariant(const std::string& variant) {
+  throw std::invalid_argument("the matrix names a variant '" + variant +
+                              "' this route's request builder does not know");
+}
+
+std::string S(Id id) { return std::to_string(id); }
+
+Request Get(std::string target) { return {std::move(target), "", {}}; }
+Request With(std::string target, const json& body) { return {std::move(target), body.dump(), {}}; }
+
+// in/out placements of a record relative to each caller's scope (see the notes of the matrix).
+StudentPlace StudentFor(Who who, const std::string& variant) {
+  if (variant.empty()) return kStudentOfDemoUnit;
+  if (variant == "in") {
+    switch (who) {
+      case kInstitutionAdmin:
+        return kStudentOfOtherLutUnit;
+      case kUnitStaff:
+        return kStudentOfDemoUnit;
+      case kRecruiter:
+        return kConsenting;
+      default:
+        break;
+    }
+  } else if (variant == "out") {
+    switch (who) {
+      case kInstitutionAdmin:
+        return kStudentElsewhere;
+      case kUnitStaff:
+        return kStudentOfOtherLutUnit;
+      case kRecruiter:
+        return kStudentElsewhere;
+      case kStudent:
+        return kStudentOfDemoUnit;
+      default:
+        break;
+    }
+  }
+  UnknownVariant(variant);
+}
+
+ContactPlace ContactFor(Who who, const std::string& variant) {
+  if (variant.empty()) return kContactOfDemoUnit;
+  if (variant == "in") {
+    switch (who) {
+      case kInstitutionAdmin:
+        return kContactOfOtherLutUnit;
+      case kUnitStaff:
+        return kContactOfDemoUnit;
+      case kRecruiter:
+        return kContactOfOwnOrg;
+      default:
+        break;
+    }
+  } else if (variant == "out") {
+    switch (who) {
+      case kInstitutionAdmin:
+        return kContactElsewhere;
+      case kUnitStaff:
+        return kContactOfOtherLutUnit;
+      case kRecruiter:
+        return kContactOfOtherOrg;
+      default:
+        break;
+    }
+  }
+  UnknownVariant(variant);
+}
+
+PostPlace PostFor(const std::string& variant) {
+  if (variant.empty() || variant == "open") return kOtherOpen;
+  if (variant == "draft") return kOtherDraft;
+  if (variant == "own") return kOwnDraft;
+  UnknownVariant(variant);
+}
+
+void NoVariant(const std::string& variant) {
+  if (!variant.empty()) UnknownVariant(variant);
+}
+
+Builder Fixed(std::string target) {
+  return [target](Fixture&, Who, const std::string& variant) {
+    NoVariant(variant);
+    return Get(target);
+  };
+}
+
+const std::map<std::string, Builder>& Builders() {
+  static const std::map<std::string, Builder> builders = [] {
+    std::map<std::string, Builder> b;
+    const std::string api = "/api/v1";
+
+    // System and sessions
+    b["GET /api/v1/health"] = Fixed(api + "/health");
+    b["GET /api/v1/openapi.json"] = Fixed(api + "/openapi.json");
+    b["POST /api/v1/auth/login"] = [](Fixture& f, Who who, const std::string& v) {
+      if (v == "empty") return With("/api/v1/auth/login", json::object());
+      if (v == "wrong") {
+        return With("/api/v1/auth/login",
+                    {{"email", "nobody.matrix@example.cn"}, {"password", "Wrong-password-1234"}});
+      }
+      NoVariant(v);
+      if (who == kAnonymous) UnknownVariant("(default, for anonymous)");
+      const auto& [email, password] = f.logins.at(kCallerNames[who]);
+      return With("/api/v1/auth/login", {{"email", email}, {"password", password}});
+    };
+    b["POST /api/v1/auth/logout"] = [](Fixture& f, Who who, const std::string& v) {
+      NoVariant(v);
+      Request r{"/api/v1/auth/logout", "", {}};
+      if (who != kAnonymous) {
+        r.session = f.server->LoginAs(kCallerNames[who]);
+        if (!r.session) throw std::runtime_error("a fresh login failed");
+      }
+      return r;
+    };
+    b["GET /api/v1/auth/me"] = Fixed(api + "/auth/me");
+
+    // Accounts, tokens, audit
+    b["GET /api/v1/users"] = Fixed(api + "/users?limit=5");
+    b["POST /api/v1/users"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return With("/api/v1/users", f.UserBody());
+    };
+    b["GET /api/v1/users/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/users/" + S(f.user));
+    };
+    b["PATCH /api/v1/users/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return With("/api/v1/users/" + S(f.Create("users", f.UserBody())), {{"disabled", true}});
+    };
+    b["GET /api/v1/tokens"] = Fixed(api + "/tokens?limit=5");
+    b["POST /api/v1/tokens"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return With("/api/v1/tokens",
+                  {{"user_id", f.user}, {"name", "matrix token " + std::to_string(f.Next())}});
+    };
+    b["DELETE /api/v1/tokens/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      Id token =
+          f.Create("tokens", {{"user_id", f.user}, {"name", "matrix " + std::to_string(f.Next())}});
+      return Get("/api/v1/tokens/" + S(token));
+    };
+    b["GET /api/v1/audit"] = Fixed(api + "/audit?limit=5");
+
+    // Reference data
+    b["GET /api/v1/regions"] = Fixed(api + "/regions?limit=5");
+    b["GET /api/v1/regions/{code}"] = Fixed(api + "/regions/" + kJinzhou);
+    b["GET /api/v1/majors"] = Fixed(api + "/majors?limit=5");
+    b["GET /api/v1/majors/{code}"] = Fixed(api + "/majors/" + kVehicleEngineering);
+    b["GET /api/v1/industries"] = Fixed(api + "/industries?limit=5");
+    b["GET /api/v1/industries/{code}"] = Fixed(api + "/industries/C");
+
+    // Institutions and units
+    b["GET /api/v1/institutions"] = Fixed(api + "/institutions?limit=5");
+    b["GET /api/v1/institutions/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/institutions/" + S(f.other_institution));
+    };
+    b["POST /api/v1/institutions"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return With("/api/v1/institutions", f.InstitutionBody());
+    };
+    b["PATCH /api/v1/institutions/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      const json& target = v == "other" ? f.other_institution_json : f.lut_json;
+      if (!v.empty() && v != "other") UnknownVariant(v);
+      return With("/api/v1/institutions/" + S(target["id"].get<Id>()),
+                  {{"name_en", target["name_en"]}});
+    };
+    b["DELETE /api/v1/institutions/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/institutions/" + S(f.Create("institutions", f.InstitutionBody())));
+    };
+    b["GET /api/v1/units"] = Fixed(api + "/units?limit=5");
+    b["GET /api/v1/units/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/units/" + S(f.other_unit));
+    };
+    b["POST /api/v1/units"] = [](Fixture& f, Who, const std::string& v) {
+      if (!v.empty() && v != "other") UnknownVariant(v);
+      return With("/api/v1/units", f.UnitBody(v == "other" ? f.other_institution : f.lut));
+    };
+    b["PATCH /api/v1/units/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      if (v == "own") {
+        return With("/api/v1/units/" + S(f.demo_unit), {{"name", f.demo_unit_json["name"]}});
+      }
+      if (!v.empty() && v != "other") UnknownVariant(v);
+      Id unit = f.Create("units", f.UnitBody(v == "other" ? f.other_institution : f.lut));
+      return With("/api/v1/units/" + S(unit), {{"name_en", "Matrix Probe School"}});
+    };
+    b["DELETE /api/v1/units/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      if (!v.empty() && v != "other") UnknownVariant(v);
+      Id unit = f.Create("units", f.UnitBody(v == "other" ? f.other_institution : f.lut));
+      return Get("/api/v1/units/" + S(unit));
+    };
+
+    // Organizations and relations
+    b["GET /api/v1/organizations"] = Fixed(api + "/organizations?limit=5");
+    b["GET /api/v1/organizations/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/organizations/" + S(f.other_org));
+    };
+    b["POST /api/v1/organizations"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return With("/api/v1/organizations", f.EnterpriseBody());
+    };
+    b["PATCH /api/v1/organizations/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      if (v == "own") {
+        return With("/api/v1/organizations/" + S(f.own_org), {{"name", f.own_org_json["name"]}});
+      }
+      NoVariant(v);
+      Id org = f.Create("organizations", f.EnterpriseBody());
+      return With("/api/v1/organizations/" + S(org), {{"size", "small"}});
+    };
+    b["DELETE /api/v1/organizations/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/organizations/" + S(f.Create("organizations", f.EnterpriseBody())));
+    };
+    b["GET /api/v1/organizations/{id}/relations"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/organizations/" + S(f.own_org) + "/relations");
+    };
+    b["POST /api/v1/organizations/{id}/relations"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      Id org = f.Create("organizations", f.EnterpriseBody());
+      return With("/api/v1/organizations/" + S(org) + "/relations",
+                  {{"kind", "located_in"}, {"to_id", f.park}});
+    };
+    b["DELETE /api/v1/organizations/{id}/relations/{relation_id}"] = [](Fixture& f, Who,
+                                                                        const std::string& v) {
+      NoVariant(v);
+      Id org = f.Create("organizations", f.EnterpriseBody());
+      std::string base = "/api/v1/organizations/" + S(org) + "/relations";
+      Id relation =
+          f.Admin("POST", base, {{"kind", "located_in"}, {"to_id", f.park}}, 201)["id"].get<Id>();
+      return Get(base + "/" + S(relation));
+    };
+
+    // Contacts
+    b["GET /api/v1/contacts"] = Fixed(api + "/contacts?limit=5");
+    b["GET /api/v1/contacts/{id}"] = [](Fixture& f, Who who, const std::string& v) {
+      return Get("/api/v1/contacts/" + S(f.contacts[ContactFor(who, v)]));
+    };
+    b["POST /api/v1/contacts"] = [](Fixture& f, Who who, const std::string& v) {
+      return With("/api/v1/contacts", f.ContactBody(ContactFor(who, v)));
+    };
+    b["PATCH /api/v1/contacts/{id}"] = [](Fixture& f, Who who, const std::string& v) {
+      return With("/api/v1/contacts/" + S(f.FreshContact(ContactFor(who, v))),
+                  {{"title", "就业联络员"}});
+    };
+    b["DELETE /api/v1/contacts/{id}"] = [](Fixture& f, Who who, const std::string& v) {
+      return Get("/api/v1/contacts/" + S(f.FreshContact(ContactFor(who, v))));
+    };
+
+    // Students
+    b["GET /api/v1/students"] = Fixed(api + "/students?limit=5");
+    b["GET /api/v1/students/{id}"] = [](Fixture& f, Who who, const std::string& v) {
+      if (who == kStudent && v == "in") return Get("/api/v1/students/" + S(f.self_student));
+      return Get("/api/v1/students/" + S(f.students[StudentFor(who, v)]));
+    };
+    b["POST /api/v1/students"] = [](Fixture& f, Who who, const std::string& v) {
+      return With("/api/v1/students", f.StudentBody(StudentFor(who, v)));
+    };
+    b["PATCH /api/v1/students/{id}"] = [](Fixture& f, Who who, const std::string& v) {
+      json resume = {{"resume", "矩阵测试简历 " + std::to_string(f.Next())}};
+      if (who == kStudent && v == "in")
+        return With("/api/v1/students/" + S(f.self_student), resume);
+      if (who == kStudent && v == "registry") {
+        return With("/api/v1/students/" + S(f.self_student), {{"name", "矩阵改名"}});
+      }
+      if (who == kUnitStaff && v == "move") {
+        return With("/api/v1/students/" + S(f.FreshStudent(kStudentOfDemoUnit)),
+                    {{"unit_id", f.other_lut_unit}});
+      }
+      return With("/api/v1/students/" + S(f.FreshStudent(StudentFor(who, v))), resume);
+    };
+    b["DELETE /api/v1/students/{id}"] = [](Fixture& f, Who who, const std::string& v) {
+      return Get("/api/v1/students/" + S(f.FreshStudent(StudentFor(who, v))));
+    };
+
+    // Posts
+    b["GET /api/v1/posts"] = Fixed(api + "/posts?limit=5");
+    b["GET /api/v1/posts/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      return Get("/api/v1/posts/" + S(f.posts[PostFor(v)]));
+    };
+    b["POST /api/v1/posts"] = [](Fixture& f, Who, const std::string& v) {
+      if (!v.empty() && v != "own") UnknownVariant(v);
+      return With("/api/v1/posts", f.PostBody(v == "own" ? f.own_org : f.other_org, "open"));
+    };
+    b["PATCH /api/v1/posts/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      if (v == "move") {
+        return With("/api/v1/posts/" + S(f.FreshPost(kOwnDraft)),
+                    {{"organization_id", f.other_org}});
+      }
+      return With("/api/v1/posts/" + S(f.FreshPost(PostFor(v))),
+                  {{"title", "矩阵更新岗位" + std::to_string(f.Next())}});
+    };
+    b["DELETE /api/v1/posts/{id}"] = [](Fixture& f, Who, const std::string& v) {
+      return Get("/api/v1/posts/" + S(f.FreshPost(PostFor(v))));
+    };
+
+    // Reports
+    b["GET /api/v1/reports/students"] = Fixed(api + "/reports/students");
+    return b;
+  }();
+  return builders;
+}
+
+// ---- the tests
+// ------------------------------------------------------------------------------------
+
+std::string Clip(const std::string& s, std::size_t n = 600) {
+  return s.size() <= n ? s : s.substr(0, n) + "...";
+}
+
+class RouteMatrixTest : public ::testing::TestWithParam<store::Backend> {
+ protected:
+  void SetUp() override {
+    Fixture& f = Fixtures()[GetParam()];
+    if (!f.server) {
+      f.db = TestDatabase::Create(GetParam());
+      ASSERT_NE(f.db, nullptr);
+      f.server = ServerProcess::Start(f.db->url(), {"--demo"});
+      ASSERT_NE(f.server, nullptr) << "server did not start";
+      f.logins = f.server->DemoLogins();
+      for (int who = kPlatformAdmin; who < kCallers; ++who) {
+        f.sessions[who] = f.server->LoginAs(kCallerNames[who]);
+        ASSERT_TRUE(f.sessions[who].has_value())
+            << "no demo login for " << kCallerNames[who] << "\n"
+            << f.server->Output();
+      }
+      try {
+        f.Prepare();
+      } catch (const std::exception& e) {
+        f.server.reset();  // prepare again next time
+        FAIL() << e.what();
+      }
+    }
+    fixture_ = &f;
+  }
+
+  Fixture& fixture() { return *fixture_; }
+
+  // METHOD path -> the operation object of openapi.json.
+  std::map<std::string, json> ServerRoutes() {
+    auto r = HttpRequest(fixture().server->port(), "GET", "/api/v1/openapi.json");
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::map<std::string, json> routes;
+    json spec = r.Json();
+    for (const auto& [path, item] : spec["paths"].items()) {
+      for (const auto& [method, op] : item.items()) {
+        std::string upper = method;
+        for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (upper == "GET" || upper == "POST" || upper == "PUT" || upper == "PATCH" ||
+            upper == "DELETE" || upper == "HEAD" || upper == "OPTIONS") {
+          routes[upper + " " + path] = op;
+        }
+      }
+    }
+    return routes;
+  }
+
+ private:
+  Fixture* fixture_ = nullptr;
+};
+
+TEST_P(RouteMatrixTest, MatrixCoversExactlyTheServersRoutes) {
+  auto routes = ServerRoutes();
+  ASSERT_FALSE(routes.empty());
+
+  std::set<std::string> in_matrix;
+  for (const Rule& rule : Matrix()) {
+    std::string key = RouteKey(rule.route);
+    EXPECT_TRUE(in_matrix.insert(key).second) << "the matrix names " << key << " twice";
+    EXPECT_TRUE(Builders().count(key)) << "no request builder for " << key;
+    std::array<std::vector<Expectation>, kCallers> cells;
+    for (int who = 0; who < kCallers; ++who) {
+      if (rule.cells[who] == nullptr) {
+        ADD_FAILURE() << key << " has no cell for " << kCallerNames[who];
+        continue;
+      }
+      EXPECT_NO_THROW(cells[who] = ParseCell(rule.cells[who]))
+          << key << " as " << kCallerNames[who] << ": '" << rule.cells[who] << "'";
+    }
+    auto route = routes.find(key);
+    if (route == routes.end()) {
+      ADD_FAILURE() << "the matrix has a rule for " << key
+                    << ", a route the server does not have (openapi.json)";
+      continue;
+    }
+    // Anonymous callers are refused (401) on every route that is not public, and answered on
+    // the public ones (login may still say 401 to wrong credentials).
+    bool is_public = route->second.contains("security") && route->second["security"].empty();
+    bool all_401 = !cells[kAnonymous].empty();
+    for (const auto& e : cells[kAnonymous]) all_401 = all_401 && e.status == 401;
+    if (is_public) {
+      EXPECT_FALSE(all_401) << key << " is public, yet the matrix expects only 401 for anonymous";
+    } else {
+      EXPECT_TRUE(all_401) << key << " needs a signed-in caller; anonymous must get 401";
+    }
+  }
+  for (const auto& [key, op] : routes) {
+    EXPECT_TRUE(in_matrix.count(key))
+        << "the server has " << key << " (" << op.value("summary", "") << ") but the matrix of "
+        << "tests/http/matrix_test.cpp has no rule for it: add one, with the expected status "
+        << "for anonymous and each of the six roles";
+  }
+  for (const auto& [key, builder] : Builders()) {
+    EXPECT_TRUE(in_matrix.count(key)) << "request builder for " << key << " without a rule";
+  }
+  // Issue #3: audit rows cannot be changed or deleted through the API.
+  for (const auto& [key, op] : routes) {
+    if (key.find(" /api/v1/audit") != std::string::npos) {
+      EXPECT_TRUE(key.starts_with("GET ")) << key << ": the audit trail is read-only";
+    }
+  }
+}
+
+TEST_P(RouteMatrixTest, EveryCallerGetsItsExpectedStatusOnEveryRoute) {
+  Fixture& f = fixture();
+  int probes = 0;
+  for (const Rule& rule : Matrix()) {
+    std::string key = RouteKey(rule.route);
+    std::string method = key.substr(0, key.find(' '));
+    auto builder = Builders().find(key);
+    ASSERT_NE(builder, Builders().end()) << "no request builder for " << key;
+    for (int w = 0; w < kCallers; ++w) {
+      Who who = static_cast<Who>(w);
+      std::vector<Expectation> cell;
+      try {
+        cell = ParseCell(rule.cells[w] ? rule.cells[w] : "");
+      } catch (const std::exception& ex) {
+        ADD_FAILURE() << key << " as " << kCallerNames[w] << ": " << ex.what();
+        continue;
+      }
+      for (const Expectation& e : cell) {
+        std::string context = "route:    " + key + "  (" + rule.note +
+                              ")\ncaller:   " + kCallerNames[w] +
+                              (e.variant.empty() ? "" : " (variant " + e.variant + ")");
+        Request request;
+        HttpResponse response;
+        try {
+          request = builder->second(f, who, e.variant);
+          response = f.Send(who, method, request);
+        } catch (const std::exception& ex) {
+          ADD_FAILURE() << context << "\ncould not make the request: " << ex.what();
+          continue;
+        }
+        ++probes;
+        EXPECT_EQ(response.status, e.status)
+            << context << "\nrequest:  " << method << " " << request.target
+            << (request.body.empty() ? "" : " " + Clip(request.body)) << "\nexpected: " << e.status
+            << "\nactual:   " << response.status << "\nresponse: " << Clip(response.body, 1000);
+      }
+    }
+  }
+  RecordProperty("probes", probes);
+}
+
+TB_INSTANTIATE_BACKENDS(RouteMatrixTest);
+
+}  // namespace
+}  // namespace tb::testing

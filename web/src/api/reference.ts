@@ -1,0 +1,13 @@
+// Reference data: regions (GB/T 2260), majors, industries (GB/T 4754).
+import { http } from './http';
+import type { ResponseOf } from './types';
+
+export type RegionDetail = ResponseOf<'GET_regions__code_'>;
+export type Major = ResponseOf<'GET_majors__code_'>;
+export type Industry = ResponseOf<'GET_industries__code_'>;
+
+export const getRegion = (code: string) =>
+  http.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`);
+export const getMajor = (code: string) => http.get<Major>(`/majors/${encodeURIComponent(code)}`);
+export const getIndustry = (code: string) =>
+  http.get<Industry>(`/industries/${encodeURIComponent(code)}`);

@@ -1,0 +1,122 @@
+// History-mode routes; the server answers index.html for every non-API path.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '@/api/auth';
+import { i18n } from '@/locales';
+import type { MessageSchema } from '@/locales/zh-CN';
+import { useSessionStore } from '@/stores/session';
+
+type TitleKey = `nav.${keyof MessageSchema['nav'] & string}` | 'login.title' | 'notFound.title';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Public page (no session needed). */
+    public?: boolean;
+    /** Roles that may open the page; any signed-in user when absent. */
+    roles?: readonly Role[];
+    titleKey?: TitleKey;
+  }
+}
+
+const OFFICERS: readonly Role[] = ['platform_admin', 'institution_admin', 'unit_staff'];
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/index.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', redirect: () => useSessionStore().home },
+      {
+        path: 'dashboard',
+        name: 'dashboard',
+        component: () => import('@/views/dashboard/index.vue'),
+        meta: { roles: [...OFFICERS, 'observer'], titleKey: 'nav.dashboard' },
+      },
+      {
+        path: 'organizations',
+        name: 'organizations',
+        component: () => import('@/views/organizations/index.vue'),
+        meta: { roles: OFFICERS, titleKey: 'nav.organizations' },
+      },
+      {
+        path: 'students',
+        name: 'students',
+        component: () => import('@/views/students/index.vue'),
+        meta: { roles: OFFICERS, titleKey: 'nav.students' },
+      },
+      {
+        path: 'posts',
+        name: 'posts',
+        component: () => import('@/views/posts/index.vue'),
+        meta: { roles: [...OFFICERS, 'enterprise_recruiter', 'student'], titleKey: 'nav.posts' },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('@/views/users/index.vue'),
+        meta: { roles: ['platform_admin'], titleKey: 'nav.users' },
+      },
+      {
+        path: 'my-organization',
+        name: 'my-organization',
+        component: () => import('@/views/my-organization/index.vue'),
+        meta: { roles: ['enterprise_recruiter'], titleKey: 'nav.myOrganization' },
+      },
+      {
+        path: 'my-profile',
+        name: 'my-profile',
+        component: () => import('@/views/my-profile/index.vue'),
+        meta: { roles: ['student'], titleKey: 'nav.myProfile' },
+      },
+      {
+        path: 'me',
+        name: 'me',
+        component: () => import('@/views/me/index.vue'),
+        meta: { titleKey: 'nav.me' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/not-found/index.vue'),
+        meta: { titleKey: 'notFound.title' },
+      },
+    ],
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  // A server that cannot be reached leaves the visitor signed out; the login form says why.
+  await session.restore().catch(() => undefined);
+  if (to.meta.public) {
+    return session.user && to.name === 'login' ? session.home : true;
+  }
+  if (!session.user) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  if (to.meta.roles && (!session.role || !to.meta.roles.includes(session.role))) {
+    return session.home;
+  }
+  return true;
+});
+
+/** The document title follows the page and the language. */
+export function pageTitle(): string {
+  const route = router.currentRoute.value;
+  const key =
+    route.name === 'dashboard' && useSessionStore().role === 'observer'
+      ? 'nav.reports'
+      : route.meta.titleKey;
+  const app = i18n.global.t('app.name');
+  return key ? `${i18n.global.t(key)} · ${app}` : app;
+}
