@@ -47,20 +47,6 @@ Status RequireAdmin(const Caller& actor) {
   return Error::Forbidden("only a platform administrator may manage accounts, tokens and audit");
 }
 
-nlohmann::json UserJson(const store::UserRow& u) {
-  return {{"id", u.id},
-          {"email", u.email},
-          {"name", u.name},
-          {"role", u.role},
-          {"institution_id", u.institution_id ? nlohmann::json(*u.institution_id) : nullptr},
-          {"unit_id", u.unit_id ? nlohmann::json(*u.unit_id) : nullptr},
-          {"organization_id", u.organization_id ? nlohmann::json(*u.organization_id) : nullptr},
-          {"student_id", u.student_id ? nlohmann::json(*u.student_id) : nullptr},
-          {"observer_institutions", u.observer_institutions},
-          {"observer_organizations", u.observer_organizations},
-          {"disabled", u.disabled}};
-}
-
 // Fills the scope a role needs and checks that its records exist; unit staff and students take
 // their institution (and unit) from the record they are bound to.
 Status ResolveScope(store::Tx& tx, Role role, store::UserRow& u) {
@@ -126,6 +112,25 @@ Status ResolveScope(store::Tx& tx, Role role, store::UserRow& u) {
 }
 
 }  // namespace
+
+nlohmann::json UserJson(const store::UserRow& u) {
+  auto opt = [](const std::optional<domain::Id>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  return {{"id", u.id},
+          {"email", u.email},
+          {"name", u.name},
+          {"role", u.role},
+          {"institution_id", opt(u.institution_id)},
+          {"unit_id", opt(u.unit_id)},
+          {"organization_id", opt(u.organization_id)},
+          {"student_id", opt(u.student_id)},
+          {"observer_institutions", u.observer_institutions},
+          {"observer_organizations", u.observer_organizations},
+          {"disabled", u.disabled},
+          {"created_at", u.created_at},
+          {"updated_at", u.updated_at}};
+}
 
 std::string AddMinutes(const std::string& from, long minutes) {
   return FormatTimestamp(ParseTimestamp(from) + minutes * 60);

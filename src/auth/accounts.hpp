@@ -5,6 +5,7 @@
 // stored hashed in the database, so every server process shares them. Thread-safe.
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,9 @@ class AccountService {
   std::shared_ptr<store::Database> db_;
   AuthOptions options_;
 };
+
+// A user as the API and the audit trail show it (never the password hash).
+nlohmann::json UserJson(const store::UserRow& user);
 
 // Timestamps `minutes` from `from` ("YYYY-MM-DDTHH:MM:SSZ"), and the seconds between two.
 std::string AddMinutes(const std::string& from, long minutes);

@@ -551,22 +551,7 @@ json CallerJson(const Caller& c) {
           {"observer_organizations", c.observer_organizations}};
 }
 
-json UserJson(const store::UserRow& u) {
-  auto opt = [](const std::optional<domain::Id>& v) { return v ? json(*v) : json(nullptr); };
-  return {{"id", u.id},
-          {"email", u.email},
-          {"name", u.name},
-          {"role", u.role},
-          {"institution_id", opt(u.institution_id)},
-          {"unit_id", opt(u.unit_id)},
-          {"organization_id", opt(u.organization_id)},
-          {"student_id", opt(u.student_id)},
-          {"observer_institutions", u.observer_institutions},
-          {"observer_organizations", u.observer_organizations},
-          {"disabled", u.disabled},
-          {"created_at", u.created_at},
-          {"updated_at", u.updated_at}};
-}
+using auth::UserJson;
 
 json TokenJson(const store::TokenRow& t) {
   auto opt = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };

@@ -12,31 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "testing/command.hpp"
+
 #include "testing/server_process.hpp"
 
 namespace {
 
-struct CommandRun {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-// Runs `sh -c "[printf INPUT |] talentbridge ARGS"`; `stdin_line` must not contain a quote.
-CommandRun Talentbridge(const std::string& args, const std::string* stdin_line = nullptr) {
-  std::string command = std::string(TB_BINARY) + " " + args + " 2>&1";
-  if (stdin_line)
-    command = "printf '%s\\n' '" + *stdin_line + "' | " + command;
-  else
-    command += " </dev/null";
-  CommandRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf;
-  while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();
-  int rc = ::pclose(pipe);
-  run.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return run;
-}
+using tb::testing::CommandRun;
+using tb::testing::Talentbridge;
 
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

@@ -8,24 +8,12 @@
 #include <random>
 #include <string>
 
+#include "testing/command.hpp"
+
 namespace {
 
-struct CommandRun {
-  int status = -1;
-  std::string output;
-};
-
-CommandRun Talentbridge(const std::string& args) {
-  std::string command = std::string(TB_BINARY) + " " + args + " 2>&1";
-  CommandRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf;
-  while (std::fgets(buf.data(), buf.size(), pipe)) run.output += buf.data();
-  int rc = ::pclose(pipe);
-  run.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return run;
-}
+using tb::testing::CommandRun;
+using tb::testing::Talentbridge;
 
 class CliTest : public ::testing::Test {
  protected:
