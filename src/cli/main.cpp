@@ -74,6 +74,9 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
   auto db = OpenDatabase(db_url, std::max<std::size_t>(threads ? threads : 4, 4), &code);
   if (!db) return code;
   if (auto st = tb::report::LoadBuiltinReferenceData(*db); !st.ok()) return Fail(st.error());
+  if (auto filled = tb::service::BackfillOrganizationNameKeys(*db); !filled.ok()) {
+    return Fail(filled.error());
+  }
   if (demo) {
     auto summary = tb::demo::SeedDemo(*db);
     if (!summary.ok()) return Fail(summary.error());

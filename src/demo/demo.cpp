@@ -15,9 +15,11 @@
 #include "core/validate.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/identifiers.hpp"
+#include "demo/partnership_demo.hpp"
 #include "demo/random.hpp"
 #include "domain/validation.hpp"
 #include "report/reference_import.hpp"
+#include "service/entity_service.hpp"
 #include "store/queries.hpp"
 #include "store/repository.hpp"
 
@@ -865,8 +867,10 @@ Status WritePlan(store::Tx& tx, const Plan& plan, const std::string& now) {
   }
   for (const auto& po : plan.organizations) {
     TB_TRY_STATUS(CheckValid(po.organization, "organization " + po.organization.name));
+    domain::Organization organization = po.organization;
+    service::Prepare(organization);  // the normalized name, as the service sets it
     organization_ids.push_back(
-        Repository<domain::Organization>::Insert(tx, po.organization, now).id);
+        Repository<domain::Organization>::Insert(tx, std::move(organization), now).id);
   }
   for (const auto& pr : plan.relations) {
     domain::Relation relation;
@@ -914,6 +918,7 @@ Result<DemoSummary> SeedDemo(store::Database& db) {
     TB_TRY(bool present, DemoPresent(tx, plan));
     if (present) return summary;
     TB_TRY_STATUS(WritePlan(tx, plan, now));
+    TB_TRY_STATUS(SeedPartnershipDemo(tx, now));
     summary.created = true;
     return summary;
   });

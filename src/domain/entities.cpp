@@ -135,6 +135,12 @@ const EntityDef<Organization>& Def<Organization>() {
                                             .description = "e.g. specialized_new, high_tech"}));
     d.fields.push_back(MakeField(
         &T::verified, {.name = "verified", .description = "Checked by an administrator"}));
+    d.fields.push_back(
+        MakeField(&T::name_key,
+                  {.name = "name_key",
+                   .read_only = true,
+                   .description = "Normalized name under which likely duplicates are found "
+                                  "(width, case, spaces, punctuation and legal form ignored)"}));
     AddTimestamps(d.fields);
     return d;
   }();

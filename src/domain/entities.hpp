@@ -52,6 +52,7 @@ struct Organization {
   std::string description;
   std::vector<std::string> tags;
   bool verified = false;
+  std::string name_key;  // normalized name for duplicate detection; set by the service
   std::string created_at;
   std::string updated_at;
 };

@@ -10,6 +10,7 @@
 #include "http/json_mapping.hpp"
 #include "http/openapi.hpp"
 #include "http/params.hpp"
+#include "http/partnership_routes.hpp"
 #include "http/problem.hpp"
 #include "service/reports.hpp"
 #include "store/queries.hpp"
@@ -294,6 +295,34 @@ void AddRelations(Api& r, const service::Services& s) {
           return Response::NoContent();
         },
         {"Remove a relation", tag, {}, "", "", false, 204, {404}});
+}
+
+// ---- enterprise vetting ------------------------------------------------------------------------
+
+void AddDuplicates(Api& r, const service::Services& s) {
+  const auto* organizations = &s.organizations;
+  r.Add("GET", std::string(kBase) + "/organizations/{id}/duplicates",
+        [organizations](Request& req, const Caller& caller) {
+          auto id = ParseId(req.path_params["id"]);
+          if (!id) return Problem(404, "no such resource", req.request_id);
+          auto org = organizations->Get(caller, *id);
+          if (!org.ok()) return Problem(org.error(), req.request_id);
+          store::OrganizationFilter f;
+          f.name_key = org->name_key;
+          f.exclude_id = *id;
+          auto page = organizations->List(caller, f, {0, 200});
+          if (!page.ok()) return Problem(page.error(), req.request_id);
+          return JsonResponse(200, PageJson(*page));
+        },
+        {"Likely duplicates of an organization: the same name once width, case, spaces, "
+         "punctuation and the legal form (有限公司 / 有限责任公司 / Co., Ltd) are ignored",
+         "Organizations",
+         {},
+         "",
+         "Organization",
+         true,
+         200,
+         {404}});
 }
 
 }  // namespace
@@ -733,6 +762,7 @@ Router BuildApi(const ApiContext& ctx) {
             f.related_to = q.Int("related_to", 1, INT64_MAX);
             f.relation = q.Enum("relation", EnumOf<domain::Relation>("kind"));
             f.verified = q.Bool("verified");
+            f.possible_duplicates = q.Bool("possible_duplicates").value_or(false);
             if (f.relation && !f.related_to) q.AddError("relation", "needs related_to");
             return f;
           },
@@ -744,8 +774,11 @@ Router BuildApi(const ApiContext& ctx) {
            {"credit_code", "string", "Exact unified social credit code"},
            {"related_to", "integer", "Has a relation, either direction, with this organization"},
            {"relation", "string", "Restricts related_to to supervises | member_of | located_in"},
-           {"verified", "boolean", "Verified by an administrator"}});
+           {"verified", "boolean", "Verified by an administrator"},
+           {"possible_duplicates", "boolean",
+            "Only organizations that share their normalized name with another"}});
   AddRelations(r, *services);
+  AddDuplicates(r, *services);
 
   AddCrud(r, services->contacts, "Organizations",
           [](QueryReader& q) {
@@ -796,6 +829,7 @@ Router BuildApi(const ApiContext& ctx) {
            {"source_activity_id", "integer", "Posts opened by this activity"}});
 
   AddReference(r, db);
+  AddPartnershipRoutes(r, db);
 
   // The description of this very table; built lazily so it includes itself.
   auto spec = std::make_shared<std::string>();

@@ -1,6 +1,8 @@
 #include "http/openapi.hpp"
 
 #include "domain/entities.hpp"
+#include "domain/partnership.hpp"
+#include "http/partnership_routes.hpp"
 
 namespace tb::http {
 
@@ -119,6 +121,13 @@ json Components() {
   AddEntitySchemas<domain::Contact>(schemas);
   AddEntitySchemas<domain::Student>(schemas);
   AddEntitySchemas<domain::Post>(schemas);
+  AddEntitySchemas<domain::Campaign>(schemas);
+  AddEntitySchemas<domain::CampaignTarget>(schemas);
+  AddEntitySchemas<domain::Activity>(schemas);
+  AddEntitySchemas<domain::ActivityOutcome>(schemas);
+  AddEntitySchemas<domain::ActivityParticipant>(schemas);
+  AddEntitySchemas<domain::ActivityTask>(schemas);
+  AddPartnershipSchemas(schemas);
 
   json region = {{"type", "object"}, {"properties", StringProps({"code", "name", "parent_code"})}};
   region["properties"]["level"] = {{"type", "integer"}};

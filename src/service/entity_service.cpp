@@ -1,5 +1,7 @@
 #include "service/entity_service.hpp"
 
+#include "text/normalize.hpp"
+
 namespace tb::service {
 
 namespace {
@@ -74,6 +76,19 @@ Status UniqueBy(store::Tx& tx, const T& v, store::Where where, const std::string
 }
 
 }  // namespace
+
+void Prepare(domain::Organization& v) { v.name_key = text::NormalizeOrganizationName(v.name); }
+
+Result<std::int64_t> BackfillOrganizationNameKeys(store::Database& db) {
+  return db.Write([](store::Tx& tx) -> Result<std::int64_t> {
+    std::int64_t updated = 0;
+    for (const auto& [id, name] : store::OrganizationsWithoutNameKey(tx)) {
+      store::SetOrganizationNameKey(tx, id, text::NormalizeOrganizationName(name));
+      ++updated;
+    }
+    return updated;
+  });
+}
 
 void CheckReferences(store::Tx& tx, const domain::Institution& v, std::vector<FieldError>& out) {
   RequireRegion(tx, "region_code", v.region_code, out);

@@ -15,6 +15,7 @@
 #include "domain/entities.hpp"
 #include "domain/json.hpp"
 #include "domain/validation.hpp"
+#include "service/partnership_policy.hpp"
 #include "service/policy.hpp"
 #include "store/database.hpp"
 #include "store/queries.hpp"
@@ -31,6 +32,15 @@ void CheckReferences(store::Tx& tx, const domain::Relation& v, std::vector<Field
 void CheckReferences(store::Tx& tx, const domain::Contact& v, std::vector<FieldError>& out);
 void CheckReferences(store::Tx& tx, const domain::Student& v, std::vector<FieldError>& out);
 void CheckReferences(store::Tx& tx, const domain::Post& v, std::vector<FieldError>& out);
+
+// Values the service derives before storing: an organization's normalized name.
+template <class T>
+void Prepare(T&) {}
+void Prepare(domain::Organization& v);
+
+// Fills the normalized name of organizations stored before it existed (or by other writers);
+// returns how many rows were updated.
+Result<std::int64_t> BackfillOrganizationNameKeys(store::Database& db);
 
 Status CheckUnique(store::Tx& tx, const domain::Institution& v);
 Status CheckUnique(store::Tx& tx, const domain::Unit& v);
@@ -107,6 +117,7 @@ class EntityService {
   // Creates `value` (its id and timestamps are assigned) and audits it.
   Result<T> Create(const Caller& caller, T value, const std::string& now) const {
     domain::Normalize(value);
+    Prepare(value);
     return db_->Write([&](store::Tx& tx) -> Result<T> {
       TB_TRY_STATUS(CanWrite(tx, caller, static_cast<const T*>(nullptr), &value));
       TB_TRY_STATUS(Check(tx, value));
@@ -128,6 +139,7 @@ class EntityService {
       TB_TRY_STATUS(change(value));
       value.id = id;
       domain::Normalize(value);
+      Prepare(value);
       TB_TRY_STATUS(CanWrite(tx, caller, &before, &value));
       TB_TRY_STATUS(Check(tx, value));
       TB_TRY(T updated, Repo::Update(tx, std::move(value), now));

@@ -226,15 +226,23 @@ void Mask(const Caller& c, domain::Student& v) {
 Status ScopeList(const Caller& c, store::PostFilter& f) {
   if (IsAdmin(c) || IsOfficer(c)) return {};
   f.scope_open_only = true;
-  if (c.Is(Role::kEnterpriseRecruiter))
+  if (c.Is(Role::kEnterpriseRecruiter)) {
     f.scope_own_organization_id = c.organization_id.value_or(-1);
+  }
+  // The fake-employer problem: students see posts only once the enterprise is verified.
+  if (c.Is(Role::kStudent)) f.scope_verified_only = true;
   return {};
 }
 
-bool CanSee(store::Tx&, const Caller& c, const domain::Post& v) {
+bool CanSee(store::Tx& tx, const Caller& c, const domain::Post& v) {
   if (IsAdmin(c) || IsOfficer(c)) return true;
   if (c.Is(Role::kEnterpriseRecruiter) && v.organization_id == c.organization_id) return true;
-  return v.status == "open";
+  if (v.status != "open") return false;
+  if (c.Is(Role::kStudent)) {
+    auto org = store::Repository<domain::Organization>::Get(tx, v.organization_id);
+    return org.ok() && org->verified;
+  }
+  return true;
 }
 
 Status CanWrite(store::Tx&, const Caller& c, const domain::Post* before,

@@ -56,6 +56,13 @@ Where ToWhere(const OrganizationFilter& f) {
   }
   if (f.credit_code) w.And("credit_code = ?", {P(*f.credit_code)});
   if (f.verified) w.And("verified = ?", {P(*f.verified)});
+  if (f.name_key) w.And("name_key = ?", {P(*f.name_key)});
+  if (f.exclude_id) w.And("id <> ?", {P(*f.exclude_id)});
+  if (f.possible_duplicates) {
+    w.And(
+        "name_key IN (SELECT name_key FROM organizations WHERE name_key <> '' GROUP BY name_key "
+        "HAVING COUNT(*) > 1)");
+  }
   if (f.related_to) {
     std::string kind_sql = f.relation ? " AND r.kind = ?" : "";
     std::vector<Param> p = {P(*f.related_to)};
@@ -128,6 +135,9 @@ Where ToWhere(const PostFilter& f) {
   if (f.industry) AddIndustry(w, "industry_code", *f.industry);
   if (f.title) w.And("LOWER(title) LIKE ? ESCAPE '\\'", {P(Contains(*f.title))});
   if (f.source_activity_id) w.And("source_activity_id = ?", {P(*f.source_activity_id)});
+  if (f.scope_verified_only) {
+    w.And("organization_id IN (SELECT id FROM organizations WHERE verified = 1)");
+  }
   if (f.scope_open_only) {
     if (f.scope_own_organization_id) {
       w.And("status = 'open' OR organization_id = ?", {P(*f.scope_own_organization_id)});
@@ -156,6 +166,19 @@ std::optional<domain::Id> FindOther(Tx& tx, std::string_view table, const Where&
                        params);
   if (rows.empty()) return std::nullopt;
   return rows[0].Int(0);
+}
+
+std::vector<std::pair<domain::Id, std::string>> OrganizationsWithoutNameKey(Tx& tx) {
+  std::vector<std::pair<domain::Id, std::string>> out;
+  for (const auto& r : tx.Query("SELECT id, name FROM organizations WHERE name_key = ''")) {
+    out.emplace_back(r.Int(0), r.Text(1));
+  }
+  return out;
+}
+
+void SetOrganizationNameKey(Tx& tx, domain::Id id, const std::string& key) {
+  tx.Exec("UPDATE organizations SET name_key = ? WHERE id = ?", {P(key), P(id)});
+  tx.LogChange("organization", id, "update");
 }
 
 std::optional<domain::Organization> FindOrganizationByCreditCode(Tx& tx, const std::string& code) {

@@ -21,8 +21,15 @@ struct OrganizationFilter {
   std::optional<domain::Id> related_to;  // has a relation (either direction) with this id
   std::optional<std::string> relation;   // ... of this kind
   std::optional<bool> verified;
+  std::optional<std::string> name_key;   // same normalized name
+  std::optional<domain::Id> exclude_id;  // all but this one
+  bool possible_duplicates = false;      // shares its normalized name with another
 };
 Where ToWhere(const OrganizationFilter& f);
+
+// Organizations whose normalized name is not filled in yet: (id, name).
+std::vector<std::pair<domain::Id, std::string>> OrganizationsWithoutNameKey(Tx& tx);
+void SetOrganizationNameKey(Tx& tx, domain::Id id, const std::string& key);
 
 struct InstitutionFilter {
   std::optional<std::string> name;  // substring of name or name_en, case-insensitive
@@ -74,6 +81,7 @@ struct PostFilter {
   // Scope: only open posts, except those of this organization (any status).
   bool scope_open_only = false;
   std::optional<domain::Id> scope_own_organization_id;
+  bool scope_verified_only = false;  // only posts of verified organizations (for students)
 };
 Where ToWhere(const PostFilter& f);
 

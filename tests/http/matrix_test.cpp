@@ -151,6 +151,8 @@ const std::vector<Rule>& Matrix() {
    "changes only its own",                                   {"401",       "200",          "200",                 "200",                       "403 own=200",                       "403",                           "403"}},
   {"DELETE /api/v1/organizations/{id}",
    "a fresh enterprise: platform admin only",                {"401",       "204",          "403",                 "403",                       "403",                               "403",                           "403"}},
+  {"GET    /api/v1/organizations/{id}/duplicates",
+   "the recruiter's organization: visible to all",           {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
   {"GET    /api/v1/organizations/{id}/relations",
    "the recruiter's organization: visible to all",           {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
   {"POST   /api/v1/organizations/{id}/relations",
@@ -208,6 +210,81 @@ const std::vector<Rule>& Matrix() {
   {"DELETE /api/v1/posts/{id}",
    "fresh posts: a recruiter deletes only its own organization's",
                                                              {"401",       "204",          "204",                 "204",                       "own=204 open=403 draft=404",        "open=403 draft=404",            "open=403 draft=404"}},
+
+  // Campaigns (issue #4). in/out = a campaign of LUT / of another institution (default: in);
+  // writes go to fresh campaigns. The observer observes LUT.
+  {"GET    /api/v1/campaigns",
+   "filtered to the caller's institution (observers: observed ones); none for recruiters and "
+   "students",                                               {"401",       "200",          "200",                 "200",                       "403",                               "403",                           "200"}},
+  {"POST   /api/v1/campaigns",
+   "a new campaign of LUT / of another institution: the institution's administrator",
+                                                             {"401",       "201",          "in=201 out=403",      "in=403 out=403",            "403",                               "403",                           "403"}},
+  {"GET    /api/v1/campaigns/{id}",
+   "out of scope is 404",                                    {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=404",                            "in=404",                        "in=200 out=404"}},
+  {"PATCH  /api/v1/campaigns/{id}",
+   "a fresh campaign: the institution's administrator",      {"401",       "200",          "in=200 out=404",      "in=403 out=404",            "in=404",                            "in=404",                        "in=403 out=404"}},
+  {"DELETE /api/v1/campaigns/{id}",
+   "a fresh campaign: the institution's administrator",      {"401",       "204",          "in=204 out=404",      "in=403 out=404",            "in=404",                            "in=404",                        "in=403 out=404"}},
+  {"GET    /api/v1/campaigns/{id}/targets",
+   "the targets of a visible campaign",                      {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=404",                            "in=404",                        "in=200 out=404"}},
+  {"POST   /api/v1/campaigns/{id}/targets",
+   "a leader's target in a fresh campaign: who may change the campaign",
+                                                             {"401",       "201",          "in=201 out=404",      "in=403 out=404",            "in=404",                            "in=404",                        "in=403 out=404"}},
+  {"PATCH  /api/v1/campaigns/{id}/targets/{target_id}",
+   "a fresh target: who may change the campaign",            {"401",       "200",          "in=200 out=404",      "in=403 out=404",            "in=404",                            "in=404",                        "in=403 out=404"}},
+  {"DELETE /api/v1/campaigns/{id}/targets/{target_id}",
+   "a fresh target: who may change the campaign",            {"401",       "204",          "in=204 out=404",      "in=403 out=404",            "in=404",                            "in=404",                        "in=403 out=404"}},
+  {"GET    /api/v1/campaigns/{id}/progress",
+   "aggregates of a visible campaign (observers: of observed institutions)",
+                                                             {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=404",                            "in=404",                        "in=200 out=404"}},
+  {"GET    /api/v1/campaigns/{id}/ranking",
+   "aggregates of a visible campaign (observers: of observed institutions)",
+                                                             {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=404",                            "in=404",                        "in=200 out=404"}},
+
+  // Activities and outcome lines. own = an activity of LUT's demo unit, lut = of another LUT
+  // unit, out = of another institution, part = of another institution with the recruiter's
+  // organization as counterpart (default: own). Writes go to fresh activities.
+  {"GET    /api/v1/activities",
+   "filtered to the caller's institution, or to those the recruiter's organization took part "
+   "in; none for students and observers",                    {"401",       "200",          "200",                 "200",                       "200",                               "403",                           "403"}},
+  {"POST   /api/v1/activities",
+   "a new activity: institution admin of its institution, unit staff of their own unit",
+                                                             {"401",       "201",          "own=201 lut=201 out=403", "own=201 lut=403 out=403", "part=403",                        "403",                           "403"}},
+  {"GET    /api/v1/activities/{id}",
+   "out of scope is 404",                                    {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "part=200 out=404",                  "own=404",                       "own=404"}},
+  {"PATCH  /api/v1/activities/{id}",
+   "a fresh activity: institution admin of its institution, unit staff of their own unit",
+                                                             {"401",       "200",          "lut=200 out=404",     "own=200 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"DELETE /api/v1/activities/{id}",
+   "a fresh activity: institution admin of its institution, unit staff of their own unit",
+                                                             {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"GET    /api/v1/activities/{id}/outcomes",
+   "the outcome lines of a visible activity",                {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "part=200 out=404",                  "own=404",                       "own=404"}},
+  {"POST   /api/v1/activities/{id}/outcomes",
+   "a line of a fresh activity: who may change the activity",
+                                                             {"401",       "201",          "lut=201 out=404",     "own=201 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"PATCH  /api/v1/activities/{id}/outcomes/{outcome_id}",
+   "a fresh line: who may change the activity",              {"401",       "200",          "lut=200 out=404",     "own=200 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"DELETE /api/v1/activities/{id}/outcomes/{outcome_id}",
+   "a fresh line: who may change the activity",              {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"GET    /api/v1/activities/{id}/participants",
+   "the participants of a visible activity",                          {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "part=200 out=404",                  "own=404",                       "own=404"}},
+  {"POST   /api/v1/activities/{id}/participants",
+   "a participant of a fresh activity: who may change the activity",
+                                                             {"401",       "201",          "lut=201 out=404",     "own=201 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"PATCH  /api/v1/activities/{id}/participants/{participant_id}",
+   "a fresh participant: who may change the activity",            {"401",       "200",          "lut=200 out=404",     "own=200 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"DELETE /api/v1/activities/{id}/participants/{participant_id}",
+   "a fresh participant: who may change the activity",            {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"GET    /api/v1/activities/{id}/tasks",
+   "the tasks of a visible activity",                                 {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "part=200 out=404",                  "own=404",                       "own=404"}},
+  {"POST   /api/v1/activities/{id}/tasks",
+   "a task of a fresh activity: who may change the activity",
+                                                             {"401",       "201",          "lut=201 out=404",     "own=201 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"PATCH  /api/v1/activities/{id}/tasks/{task_id}",
+   "a fresh task: who may change the activity",            {"401",       "200",          "lut=200 out=404",     "own=200 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
+  {"DELETE /api/v1/activities/{id}/tasks/{task_id}",
+   "a fresh task: who may change the activity",            {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
 
   // Reports
   {"GET    /api/v1/reports/students",
@@ -402,6 +479,56 @@ class Fixture {
             {"observer_institutions", json::array({lut})}};
   }
 
+  // Campaigns and activities (issue #4): "" / "in" = of LUT, "out" = of another institution;
+  // activities "" / "own" = of the demo unit, "lut" = of another LUT unit, "out" = of another
+  // institution, "part" = of another institution with the recruiter's organization.
+  json CampaignBody(const std::string& variant) {
+    if (!variant.empty() && variant != "in" && variant != "out") {
+      throw std::invalid_argument("unknown campaign variant " + variant);
+    }
+    return {{"institution_id", variant == "out" ? other_institution : lut},
+            {"name", "矩阵测试行动" + std::to_string(Next())},
+            {"start_date", "2023-03-01"},
+            {"end_date", "2023-12-31"}};
+  }
+  Id FreshCampaign(const std::string& variant) {
+    return Create("campaigns", CampaignBody(variant));
+  }
+  json TargetBody() {
+    return {{"leader_name", "矩阵领导" + std::to_string(Next())},
+            {"leader_title", "副校长"},
+            {"visits", 3}};
+  }
+  json ActivityBody(const std::string& variant) {
+    json body = {{"kind", "visit_out"}, {"date", "2023-05-10"}, {"place", "矩阵测试"}};
+    if (variant.empty() || variant == "own") {
+      body["institution_id"] = lut;
+      body["unit_id"] = demo_unit;
+    } else if (variant == "lut") {
+      body["institution_id"] = lut;
+      body["unit_id"] = other_lut_unit;
+    } else if (variant == "out" || variant == "part") {
+      body["institution_id"] = other_institution;
+      body["organization_id"] = variant == "part" ? own_org : other_org;
+    } else {
+      throw std::invalid_argument("unknown activity variant " + variant);
+    }
+    return body;
+  }
+  Id FreshActivity(const std::string& variant) {
+    return Create("activities", ActivityBody(variant));
+  }
+  json ParticipantBody() { return {{"organization_id", other_org}, {"role", "participant"}}; }
+  json TaskBody() {
+    return {{"title", "矩阵测试跟进任务"}, {"owner", "就业指导中心"}, {"due_date", "2023-06-30"}};
+  }
+  json OutcomeBody() {
+    return {{"organization_id", other_org},
+            {"major_code", kVehicleEngineering},
+            {"level", "bachelor"},
+            {"posts_offered", 2}};
+  }
+
   Id FreshStudent(StudentPlace place) { return Create("students", StudentBody(place)); }
   Id FreshContact(ContactPlace place) { return Create("contacts", ContactBody(place)); }
   Id FreshPost(PostPlace place) {
@@ -443,7 +570,11 @@ class Fixture {
     }
     if (other_lut_unit == 0) throw std::runtime_error("LUT has only the demo unit");
     other_unit = Create("units", UnitBody(other_institution));
-    other_org = Create("organizations", EnterpriseBody());
+    // Verified, so its open posts are visible to students too (unverified employers' posts are
+    // hidden from them).
+    json verified = EnterpriseBody();
+    verified["verified"] = true;
+    other_org = Create("organizations", verified);
     park = Create("organizations",
                   {{"kind", "park"}, {"name", "矩阵测试园区"}, {"region_code", kShenyang}});
     user = Create("users", UserBody());
@@ -689,6 +820,10 @@ const std::map<std::string, Builder>& Builders() {
       NoVariant(v);
       return Get("/api/v1/organizations/" + S(f.Create("organizations", f.EnterpriseBody())));
     };
+    b["GET /api/v1/organizations/{id}/duplicates"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/organizations/" + S(f.own_org) + "/duplicates");
+    };
     b["GET /api/v1/organizations/{id}/relations"] = [](Fixture& f, Who, const std::string& v) {
       NoVariant(v);
       return Get("/api/v1/organizations/" + S(f.own_org) + "/relations");
@@ -771,6 +906,116 @@ const std::map<std::string, Builder>& Builders() {
     b["DELETE /api/v1/posts/{id}"] = [](Fixture& f, Who, const std::string& v) {
       return Get("/api/v1/posts/" + S(f.FreshPost(PostFor(v))));
     };
+
+    // Campaigns and their targets, progress and ranking
+    b["GET /api/v1/campaigns"] = Fixed(api + "/campaigns?limit=5");
+    b["POST /api/v1/campaigns"] = [](Fixture& f, Who, const std::string& v) {
+      return With("/api/v1/campaigns", f.CampaignBody(v));
+    };
+    auto campaign = [](Fixture& f, const std::string& v) {
+      return "/api/v1/campaigns/" + S(f.FreshCampaign(v));
+    };
+    b["GET /api/v1/campaigns/{id}"] = [campaign](Fixture& f, Who, const std::string& v) {
+      return Get(campaign(f, v));
+    };
+    b["PATCH /api/v1/campaigns/{id}"] = [campaign](Fixture& f, Who, const std::string& v) {
+      return With(campaign(f, v), {{"status", "closed"}});
+    };
+    b["DELETE /api/v1/campaigns/{id}"] = [campaign](Fixture& f, Who, const std::string& v) {
+      return Get(campaign(f, v));
+    };
+    b["GET /api/v1/campaigns/{id}/targets"] = [campaign](Fixture& f, Who, const std::string& v) {
+      return Get(campaign(f, v) + "/targets");
+    };
+    b["POST /api/v1/campaigns/{id}/targets"] = [campaign](Fixture& f, Who, const std::string& v) {
+      return With(campaign(f, v) + "/targets", f.TargetBody());
+    };
+    auto target = [campaign](Fixture& f, const std::string& v) {
+      std::string base = campaign(f, v) + "/targets";
+      return base + "/" + S(f.Admin("POST", base, f.TargetBody(), 201)["id"].get<Id>());
+    };
+    b["PATCH /api/v1/campaigns/{id}/targets/{target_id}"] = [target](Fixture& f, Who,
+                                                                     const std::string& v) {
+      return With(target(f, v), {{"visits", 5}});
+    };
+    b["DELETE /api/v1/campaigns/{id}/targets/{target_id}"] =
+        [target](Fixture& f, Who, const std::string& v) { return Get(target(f, v)); };
+    b["GET /api/v1/campaigns/{id}/progress"] = [campaign](Fixture& f, Who, const std::string& v) {
+      return Get(campaign(f, v) + "/progress");
+    };
+    b["GET /api/v1/campaigns/{id}/ranking"] = [campaign](Fixture& f, Who, const std::string& v) {
+      return Get(campaign(f, v) + "/ranking?week=2023-W10");
+    };
+
+    // Activities and their outcome lines
+    b["GET /api/v1/activities"] = Fixed(api + "/activities?limit=5");
+    b["POST /api/v1/activities"] = [](Fixture& f, Who, const std::string& v) {
+      return With("/api/v1/activities", f.ActivityBody(v));
+    };
+    auto activity = [](Fixture& f, const std::string& v) {
+      return "/api/v1/activities/" + S(f.FreshActivity(v));
+    };
+    b["GET /api/v1/activities/{id}"] = [activity](Fixture& f, Who, const std::string& v) {
+      return Get(activity(f, v));
+    };
+    b["PATCH /api/v1/activities/{id}"] = [activity](Fixture& f, Who, const std::string& v) {
+      return With(activity(f, v), {{"notes", "矩阵测试备注"}});
+    };
+    b["DELETE /api/v1/activities/{id}"] = [activity](Fixture& f, Who, const std::string& v) {
+      return Get(activity(f, v));
+    };
+    b["GET /api/v1/activities/{id}/outcomes"] = [activity](Fixture& f, Who, const std::string& v) {
+      return Get(activity(f, v) + "/outcomes");
+    };
+    b["POST /api/v1/activities/{id}/outcomes"] = [activity](Fixture& f, Who, const std::string& v) {
+      return With(activity(f, v) + "/outcomes", f.OutcomeBody());
+    };
+    auto outcome = [activity](Fixture& f, const std::string& v) {
+      std::string base = activity(f, v) + "/outcomes";
+      return base + "/" + S(f.Admin("POST", base, f.OutcomeBody(), 201)["id"].get<Id>());
+    };
+    b["PATCH /api/v1/activities/{id}/outcomes/{outcome_id}"] = [outcome](Fixture& f, Who,
+                                                                         const std::string& v) {
+      return With(outcome(f, v), {{"posts_offered", 4}});
+    };
+    b["DELETE /api/v1/activities/{id}/outcomes/{outcome_id}"] =
+        [outcome](Fixture& f, Who, const std::string& v) { return Get(outcome(f, v)); };
+    b["GET /api/v1/activities/{id}/participants"] = [activity](Fixture& f, Who,
+                                                               const std::string& v) {
+      return Get(activity(f, v) + "/participants");
+    };
+    b["POST /api/v1/activities/{id}/participants"] = [activity](Fixture& f, Who,
+                                                                const std::string& v) {
+      return With(activity(f, v) + "/participants", f.ParticipantBody());
+    };
+    auto fresh_participants = [activity](Fixture& f, const std::string& v) {
+      std::string base = activity(f, v) + "/participants";
+      return base + "/" + S(f.Admin("POST", base, f.ParticipantBody(), 201)["id"].get<Id>());
+    };
+    b["PATCH /api/v1/activities/{id}/participants/{participant_id}"] =
+        [fresh_participants](Fixture& f, Who, const std::string& v) {
+          return With(fresh_participants(f, v), {{"role", "host"}});
+        };
+    b["DELETE /api/v1/activities/{id}/participants/{participant_id}"] =
+        [fresh_participants](Fixture& f, Who, const std::string& v) {
+          return Get(fresh_participants(f, v));
+        };
+    b["GET /api/v1/activities/{id}/tasks"] = [activity](Fixture& f, Who, const std::string& v) {
+      return Get(activity(f, v) + "/tasks");
+    };
+    b["POST /api/v1/activities/{id}/tasks"] = [activity](Fixture& f, Who, const std::string& v) {
+      return With(activity(f, v) + "/tasks", f.TaskBody());
+    };
+    auto fresh_tasks = [activity](Fixture& f, const std::string& v) {
+      std::string base = activity(f, v) + "/tasks";
+      return base + "/" + S(f.Admin("POST", base, f.TaskBody(), 201)["id"].get<Id>());
+    };
+    b["PATCH /api/v1/activities/{id}/tasks/{task_id}"] = [fresh_tasks](Fixture& f, Who,
+                                                                       const std::string& v) {
+      return With(fresh_tasks(f, v), {{"done", true}});
+    };
+    b["DELETE /api/v1/activities/{id}/tasks/{task_id}"] =
+        [fresh_tasks](Fixture& f, Who, const std::string& v) { return Get(fresh_tasks(f, v)); };
 
     // Reports
     b["GET /api/v1/reports/students"] = Fixed(api + "/reports/students");

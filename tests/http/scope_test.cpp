@@ -624,7 +624,9 @@ TEST_P(ScopeTest, ASuppressedCellCannotBeWorkedOutFromTheInstitutionTotals) {
   ASSERT_EQ(unit_cells.size(), 4u) << by_unit.body;
   for (const auto& cell : unit_cells) {
     ASSERT_TRUE(sizes.count(cell["key"])) << cell;
-    if (sizes[cell["key"]] < 5) EXPECT_TRUE(cell["count"].is_null()) << cell;
+    if (sizes[cell["key"]] < 5) {
+      EXPECT_TRUE(cell["count"].is_null()) << cell;
+    }
     suppressed_units[cell["institution_id"].get<std::int64_t>()] += cell["count"].is_null();
   }
   for (const auto& [institution, shown] : institution_total_shown) {

@@ -188,8 +188,8 @@ ServerProcess::~ServerProcess() {
 }
 
 HttpResponse ServerProcess::Send(const std::string& method, const std::string& target,
-                                const std::string& body,
-                                std::map<std::string, std::string> headers) const {
+                                 const std::string& body,
+                                 std::map<std::string, std::string> headers) const {
   if (session_) return SendAs(*session_, method, target, body);
   if (!body.empty() || method == "POST" || method == "PATCH") {
     headers.emplace("Content-Type", "application/json");

@@ -4,8 +4,8 @@
 // stops it (SIGTERM, then SIGKILL) when destroyed. Plus a minimal blocking HTTP/1.1 client.
 
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 

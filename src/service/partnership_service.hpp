@@ -1,0 +1,99 @@
+#pragma once
+// The partnership services (issue #4): the entity services of campaigns, their targets,
+// activities and outcome lines, and the two computed views of a campaign — its progress
+// against the targets and the weekly ranking of units — with the rules of their arithmetic
+// stated in the result. Thread-safe (stateless apart from the shared Database).
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/entity_service.hpp"
+
+namespace tb::service {
+
+// Done against target for one of the three measures; target is absent when none was set.
+struct Measure {
+  std::int64_t done = 0;
+  std::optional<std::int64_t> target;
+};
+
+struct ProgressRow {
+  std::optional<domain::Id> unit_id;  // by unit (null: visits recorded without a unit)
+  std::string unit_name;
+  std::string leader_name;  // by leader
+  std::string leader_title;
+  Measure visits, employers, posts;
+};
+
+struct CampaignProgress {
+  domain::Campaign campaign;
+  Measure visits, employers, posts;  // the whole campaign (targets: sum of the unit targets)
+  std::vector<ProgressRow> by_unit;
+  std::vector<ProgressRow> by_leader;
+};
+
+struct RankingRow {
+  int rank = 0;
+  domain::Id unit_id = 0;
+  std::string unit_name;
+  std::int64_t visits = 0, employers = 0, posts = 0;
+  std::int64_t score_tenths = 0;  // the score × 10, exact
+};
+
+struct CampaignRanking {
+  domain::Campaign campaign;
+  std::string week, from, to;
+  std::vector<RankingRow> items;
+};
+
+// The counting rules, as stated in the responses.
+inline constexpr const char* kVisitsRule =
+    "activities of the campaign of kind visit_out or visit_in";
+inline constexpr const char* kEmployersRule =
+    "distinct employers reached by those visits (the visited organization and the "
+    "organizations of the visits' outcome lines), de-duplicated by unified social credit code; "
+    "an organization without a credit code counts once by its id";
+inline constexpr const char* kPostsRule =
+    "posts opened by those visits: SUM(headcount) of the posts whose source_activity_id is one "
+    "of the visits + SUM(posts_offered) of the visits' outcome lines";
+inline constexpr const char* kRankingFormula =
+    "score = visits x 1 + distinct employers x 2 + posts opened x 0.1, counting the visits "
+    "dated in the ISO week";
+inline constexpr const char* kRankingWhy =
+    "Visits measure the work done; a distinct employer weighs double because reaching new "
+    "employers is the aim, and revisiting the same one should not lead the table; posts count "
+    "a tenth each (10 posts = one visit) so that one large employer's posts do not outweigh "
+    "the visiting. Equal scores share a rank; all units of the institution are listed.";
+
+class PartnershipServices {
+ public:
+  explicit PartnershipServices(std::shared_ptr<store::Database> db)
+      : campaigns(db),
+        targets(db),
+        activities(db),
+        outcomes(db),
+        participants(db),
+        tasks(db),
+        db_(std::move(db)) {}
+
+  EntityService<domain::Campaign> campaigns;
+  EntityService<domain::CampaignTarget> targets;
+  EntityService<domain::Activity> activities;
+  EntityService<domain::ActivityOutcome> outcomes;
+  EntityService<domain::ActivityParticipant> participants;
+  EntityService<domain::ActivityTask> tasks;
+
+  // kNotFound when the campaign is not visible to the caller.
+  Result<CampaignProgress> Progress(const Caller& caller, domain::Id campaign_id) const;
+  // week: "YYYY-Www"; kInvalid naming "week" when it is not an existing ISO week. Without a
+  // week: the current one while the campaign runs, else its last (ended) or first (planned).
+  Result<CampaignRanking> Ranking(const Caller& caller, domain::Id campaign_id,
+                                  std::optional<std::string> week, const std::string& today) const;
+
+ private:
+  std::shared_ptr<store::Database> db_;
+};
+
+}  // namespace tb::service
