@@ -115,6 +115,23 @@ Field<T> MakeField(M T::*member, FieldSpec spec) {
   return f;
 }
 
+// Fields every stored entity has, in this order: id first, timestamps last.
+template <class T>
+Field<T> IdField() {
+  return MakeField(&T::id, {.name = "id", .read_only = true, .description = "Identifier"});
+}
+template <class T>
+void AddTimestamps(std::vector<Field<T>>& fields) {
+  fields.push_back(MakeField(&T::created_at, {.name = "created_at",
+                                              .format = Format::kTimestamp,
+                                              .read_only = true,
+                                              .description = "When it was created (UTC)"}));
+  fields.push_back(MakeField(&T::updated_at, {.name = "updated_at",
+                                              .format = Format::kTimestamp,
+                                              .read_only = true,
+                                              .description = "When it last changed (UTC)"}));
+}
+
 template <class T>
 struct EntityDef {
   std::string_view table;     // "organizations": table name and API collection name

@@ -11,22 +11,6 @@ namespace tb::domain {
 
 namespace {
 
-template <class T>
-Field<T> IdField() {
-  return MakeField(&T::id, {.name = "id", .read_only = true, .description = "Identifier"});
-}
-template <class T>
-void AddTimestamps(std::vector<Field<T>>& fields) {
-  fields.push_back(MakeField(&T::created_at, {.name = "created_at",
-                                              .format = Format::kTimestamp,
-                                              .read_only = true,
-                                              .description = "When it was created (UTC)"}));
-  fields.push_back(MakeField(&T::updated_at, {.name = "updated_at",
-                                              .format = Format::kTimestamp,
-                                              .read_only = true,
-                                              .description = "When it last changed (UTC)"}));
-}
-
 const std::vector<std::string_view> kLevelValues = {"vocational", "bachelor", "master", "doctor"};
 const std::vector<std::string_view> kKindValues(std::begin(kActivityKinds),
                                                 std::end(kActivityKinds));
