@@ -422,12 +422,6 @@ std::vector<domain::Id> IdListMember(const json& body, const char* name,
   return out;
 }
 
-// Account administration is for platform admins; others hear so before any input check.
-Status RequireAdmin(const Caller& caller) {
-  if (caller.Is(auth::Role::kPlatformAdmin)) return {};
-  return Error::Forbidden("only a platform administrator may manage accounts, tokens and audit");
-}
-
 std::string SessionCookieHeader(const std::string& value, int max_age, bool secure) {
   return std::string(kSessionCookie) + "=" + value +
          "; Path=/; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=Strict" +
@@ -498,185 +492,163 @@ void AddAccounts(Api& r, const ApiContext& ctx) {
         },
         {"The signed-in user, role, scope and CSRF token", tag, {}, "", "Session", false, 200, {}});
 
-  r.Add("GET", base + "/users",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          QueryReader q(req);
-          int limit = q.Limit();
-          Id after = q.IdCursor();
-          if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto users = accounts->ListUsers(caller, after, limit);
-          if (!users.ok()) return Problem(users.error(), req.request_id);
-          return JsonResponse(200, IdPage(*users, limit, UserJson));
-        },
-        {"List user accounts (platform admin)", tag, PageParams(), "", "User", true});
+  r.AddAdmin("GET", base + "/users",
+             [accounts](Request& req, const Caller& caller) {
+               QueryReader q(req);
+               int limit = q.Limit();
+               Id after = q.IdCursor();
+               if (!q.ok()) return Problem(q.error(), req.request_id);
+               auto users = accounts->ListUsers(caller, after, limit);
+               if (!users.ok()) return Problem(users.error(), req.request_id);
+               return JsonResponse(200, IdPage(*users, limit, UserJson));
+             },
+             {"List user accounts (platform admin)", tag, PageParams(), "", "User", true});
 
-  r.Add("POST", base + "/users",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          auto body = ParseBody(req);
-          if (!body.ok()) return Problem(body.error(), req.request_id);
-          if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
-          std::vector<FieldError> errors;
-          auth::NewUser nu;
-          nu.email = StringMember(*body, "email", errors).value_or("");
-          nu.name = StringMember(*body, "name", errors, false).value_or("");
-          nu.password = StringMember(*body, "password", errors).value_or("");
-          nu.role = StringMember(*body, "role", errors).value_or("");
-          nu.institution_id = IdMember(*body, "institution_id", errors);
-          nu.unit_id = IdMember(*body, "unit_id", errors);
-          nu.organization_id = IdMember(*body, "organization_id", errors);
-          nu.student_id = IdMember(*body, "student_id", errors);
-          nu.observer_institutions = IdListMember(*body, "observer_institutions", errors);
-          nu.observer_organizations = IdListMember(*body, "observer_organizations", errors);
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("user is not valid", errors), req.request_id);
-          }
-          auto user = accounts->CreateUser(caller, nu);
-          if (!user.ok()) return Problem(user.error(), req.request_id);
-          return JsonResponse(201, UserJson(*user));
-        },
-        {"Create a user bound to a role and scope (platform admin)",
-         tag,
-         {},
-         "UserInput",
-         "User",
-         false,
-         201,
-         {409, 422}});
+  r.AddAdmin("POST", base + "/users",
+             [accounts](Request& req, const Caller& caller) {
+               auto body = ParseBody(req);
+               if (!body.ok()) return Problem(body.error(), req.request_id);
+               if (!body->is_object())
+                 return Problem(400, "body must be a JSON object", req.request_id);
+               std::vector<FieldError> errors;
+               auth::NewUser nu;
+               nu.email = StringMember(*body, "email", errors).value_or("");
+               nu.name = StringMember(*body, "name", errors, false).value_or("");
+               nu.password = StringMember(*body, "password", errors).value_or("");
+               nu.role = StringMember(*body, "role", errors).value_or("");
+               nu.institution_id = IdMember(*body, "institution_id", errors);
+               nu.unit_id = IdMember(*body, "unit_id", errors);
+               nu.organization_id = IdMember(*body, "organization_id", errors);
+               nu.student_id = IdMember(*body, "student_id", errors);
+               nu.observer_institutions = IdListMember(*body, "observer_institutions", errors);
+               nu.observer_organizations = IdListMember(*body, "observer_organizations", errors);
+               if (!errors.empty()) {
+                 return Problem(Error::Unprocessable("user is not valid", errors), req.request_id);
+               }
+               auto user = accounts->CreateUser(caller, nu);
+               if (!user.ok()) return Problem(user.error(), req.request_id);
+               return JsonResponse(201, UserJson(*user));
+             },
+             {"Create a user bound to a role and scope (platform admin)",
+              tag,
+              {},
+              "UserInput",
+              "User",
+              false,
+              201,
+              {409, 422}});
 
-  r.Add("GET", base + "/users/{id}",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          auto id = ParseId(req.path_params["id"]);
-          if (!id) return Problem(404, "no such resource", req.request_id);
-          auto user = accounts->GetUser(caller, *id);
-          if (!user.ok()) return Problem(user.error(), req.request_id);
-          return JsonResponse(200, UserJson(*user));
-        },
-        {"Get a user (platform admin)", tag, {}, "", "User", false, 200, {404}});
+  r.AddAdmin("GET", base + "/users/{id}",
+             [accounts](Request& req, const Caller& caller) {
+               auto id = ParseId(req.path_params["id"]);
+               if (!id) return Problem(404, "no such resource", req.request_id);
+               auto user = accounts->GetUser(caller, *id);
+               if (!user.ok()) return Problem(user.error(), req.request_id);
+               return JsonResponse(200, UserJson(*user));
+             },
+             {"Get a user (platform admin)", tag, {}, "", "User", false, 200, {404}});
 
-  r.Add("PATCH", base + "/users/{id}",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          auto id = ParseId(req.path_params["id"]);
-          if (!id) return Problem(404, "no such resource", req.request_id);
-          auto body = ParseBody(req);
-          if (!body.ok()) return Problem(body.error(), req.request_id);
-          if (!body->is_object() || !body->contains("disabled") ||
-              !(*body)["disabled"].is_boolean()) {
-            return Problem(Error::Unprocessable("only 'disabled' can be changed",
-                                                {{"disabled", "must be true or false"}}),
-                           req.request_id);
-          }
-          auto user = accounts->SetDisabled(caller, *id, (*body)["disabled"].get<bool>());
-          if (!user.ok()) return Problem(user.error(), req.request_id);
-          return JsonResponse(200, UserJson(*user));
-        },
-        {"Disable or enable a user (platform admin)",
-         tag,
-         {},
-         "UserPatch",
-         "User",
-         false,
-         200,
-         {404, 422}});
+  r.AddAdmin("PATCH", base + "/users/{id}",
+             [accounts](Request& req, const Caller& caller) {
+               auto id = ParseId(req.path_params["id"]);
+               if (!id) return Problem(404, "no such resource", req.request_id);
+               auto body = ParseBody(req);
+               if (!body.ok()) return Problem(body.error(), req.request_id);
+               if (!body->is_object() || !body->contains("disabled") ||
+                   !(*body)["disabled"].is_boolean()) {
+                 return Problem(Error::Unprocessable("only 'disabled' can be changed",
+                                                     {{"disabled", "must be true or false"}}),
+                                req.request_id);
+               }
+               auto user = accounts->SetDisabled(caller, *id, (*body)["disabled"].get<bool>());
+               if (!user.ok()) return Problem(user.error(), req.request_id);
+               return JsonResponse(200, UserJson(*user));
+             },
+             {"Disable or enable a user (platform admin)",
+              tag,
+              {},
+              "UserPatch",
+              "User",
+              false,
+              200,
+              {404, 422}});
 
-  r.Add("GET", base + "/tokens",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          QueryReader q(req);
-          int limit = q.Limit();
-          Id after = q.IdCursor();
-          if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto tokens = accounts->ListTokens(caller, after, limit);
-          if (!tokens.ok()) return Problem(tokens.error(), req.request_id);
-          return JsonResponse(200, IdPage(*tokens, limit, TokenJson));
-        },
-        {"List API tokens (platform admin)", tag, PageParams(), "", "Token", true});
+  r.AddAdmin("GET", base + "/tokens",
+             [accounts](Request& req, const Caller& caller) {
+               QueryReader q(req);
+               int limit = q.Limit();
+               Id after = q.IdCursor();
+               if (!q.ok()) return Problem(q.error(), req.request_id);
+               auto tokens = accounts->ListTokens(caller, after, limit);
+               if (!tokens.ok()) return Problem(tokens.error(), req.request_id);
+               return JsonResponse(200, IdPage(*tokens, limit, TokenJson));
+             },
+             {"List API tokens (platform admin)", tag, PageParams(), "", "Token", true});
 
-  r.Add("POST", base + "/tokens",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          auto body = ParseBody(req);
-          if (!body.ok()) return Problem(body.error(), req.request_id);
-          if (!body->is_object()) return Problem(400, "body must be a JSON object", req.request_id);
-          std::vector<FieldError> errors;
-          auto user_id = IdMember(*body, "user_id", errors);
-          auto name = StringMember(*body, "name", errors);
-          if (!user_id) errors.push_back({"user_id", "is required"});
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("token is not valid", errors), req.request_id);
-          }
-          auto token = accounts->CreateToken(caller, *user_id, *name);
-          if (!token.ok()) return Problem(token.error(), req.request_id);
-          json j = TokenJson(token->row);
-          j["token"] = token->token;
-          return JsonResponse(201, j);
-        },
-        {"Create an API token acting as a user (shown once; platform admin)",
-         tag,
-         {},
-         "TokenInput",
-         "NewToken",
-         false,
-         201,
-         {422}});
+  r.AddAdmin("POST", base + "/tokens",
+             [accounts](Request& req, const Caller& caller) {
+               auto body = ParseBody(req);
+               if (!body.ok()) return Problem(body.error(), req.request_id);
+               if (!body->is_object())
+                 return Problem(400, "body must be a JSON object", req.request_id);
+               std::vector<FieldError> errors;
+               auto user_id = IdMember(*body, "user_id", errors);
+               auto name = StringMember(*body, "name", errors);
+               if (!user_id) errors.push_back({"user_id", "is required"});
+               if (!errors.empty()) {
+                 return Problem(Error::Unprocessable("token is not valid", errors), req.request_id);
+               }
+               auto token = accounts->CreateToken(caller, *user_id, *name);
+               if (!token.ok()) return Problem(token.error(), req.request_id);
+               json j = TokenJson(token->row);
+               j["token"] = token->token;
+               return JsonResponse(201, j);
+             },
+             {"Create an API token acting as a user (shown once; platform admin)",
+              tag,
+              {},
+              "TokenInput",
+              "NewToken",
+              false,
+              201,
+              {422}});
 
-  r.Add("DELETE", base + "/tokens/{id}",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          auto id = ParseId(req.path_params["id"]);
-          if (!id) return Problem(404, "no such resource", req.request_id);
-          if (auto st = accounts->RevokeToken(caller, *id); !st.ok()) {
-            return Problem(st.error(), req.request_id);
-          }
-          return Response::NoContent();
-        },
-        {"Revoke an API token (platform admin)", tag, {}, "", "", false, 204, {404}});
+  r.AddAdmin("DELETE", base + "/tokens/{id}",
+             [accounts](Request& req, const Caller& caller) {
+               auto id = ParseId(req.path_params["id"]);
+               if (!id) return Problem(404, "no such resource", req.request_id);
+               if (auto st = accounts->RevokeToken(caller, *id); !st.ok()) {
+                 return Problem(st.error(), req.request_id);
+               }
+               return Response::NoContent();
+             },
+             {"Revoke an API token (platform admin)", tag, {}, "", "", false, 204, {404}});
 
-  r.Add("GET", base + "/audit",
-        [accounts](Request& req, const Caller& caller) {
-          if (auto admin = RequireAdmin(caller); !admin.ok()) {
-            return Problem(admin.error(), req.request_id);
-          }
-          QueryReader q(req);
-          store::AuditFilter f;
-          f.actor_user_id = q.Int("actor", 1, INT64_MAX);
-          f.entity = q.String("entity", 40);
-          f.entity_id = q.Int("entity_id", 1, INT64_MAX);
-          f.action = q.String("action", 40);
-          f.from = q.Code("from", CheckTimeBound);
-          f.to = q.Code("to", CheckTimeBound);
-          int limit = q.Limit();
-          Id after = q.IdCursor();
-          if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto rows = accounts->ListAudit(caller, f, after, limit);
-          if (!rows.ok()) return Problem(rows.error(), req.request_id);
-          return JsonResponse(200, IdPage(*rows, limit, AuditJson));
-        },
-        {"The audit trail, newest last (platform admin; read-only)", "Audit",
-         With({{"actor", "integer", "User id of the actor"},
-               {"entity", "string", "e.g. student, organization, user"},
-               {"entity_id", "integer", ""},
-               {"action", "string", "create | update | delete | login | logout | revoke"},
-               {"from", "string", "From this date or time (UTC, inclusive)"},
-               {"to", "string", "Before this date or time (UTC)"}}),
-         "", "AuditEvent", true});
+  r.AddAdmin("GET", base + "/audit",
+             [accounts](Request& req, const Caller& caller) {
+               QueryReader q(req);
+               store::AuditFilter f;
+               f.actor_user_id = q.Int("actor", 1, INT64_MAX);
+               f.entity = q.String("entity", 40);
+               f.entity_id = q.Int("entity_id", 1, INT64_MAX);
+               f.action = q.String("action", 40);
+               f.from = q.Code("from", CheckTimeBound);
+               f.to = q.Code("to", CheckTimeBound);
+               int limit = q.Limit();
+               Id after = q.IdCursor();
+               if (!q.ok()) return Problem(q.error(), req.request_id);
+               auto rows = accounts->ListAudit(caller, f, after, limit);
+               if (!rows.ok()) return Problem(rows.error(), req.request_id);
+               return JsonResponse(200, IdPage(*rows, limit, AuditJson));
+             },
+             {"The audit trail, newest last (platform admin; read-only)", "Audit",
+              With({{"actor", "integer", "User id of the actor"},
+                    {"entity", "string", "e.g. student, organization, user"},
+                    {"entity_id", "integer", ""},
+                    {"action", "string", "create | update | delete | login | logout | revoke"},
+                    {"from", "string", "From this date or time (UTC, inclusive)"},
+                    {"to", "string", "Before this date or time (UTC)"}}),
+              "", "AuditEvent", true});
 
   r.Add("GET", base + "/reports/students",
         [services](Request& req, const Caller& caller) {

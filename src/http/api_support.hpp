@@ -106,6 +106,20 @@ class Api {
         AuthedHandler([fn = std::move(fn)](Request& req, const Caller&) { return fn(req); }),
         std::move(doc));
   }
+  // A route for platform administrators only: anyone else hears so (403) before any check of
+  // their input.
+  void AddAdmin(std::string method, std::string path, AuthedHandler fn, OperationDoc doc) {
+    Add(std::move(method), std::move(path),
+        AuthedHandler([fn = std::move(fn)](Request& req, const Caller& caller) {
+          if (!caller.Is(auth::Role::kPlatformAdmin)) {
+            return Problem(Error::Forbidden("only a platform administrator may manage accounts, "
+                                            "tokens and audit"),
+                           req.request_id);
+          }
+          return fn(req, caller);
+        }),
+        std::move(doc));
+  }
   void Public(std::string method, std::string path, Handler fn, OperationDoc doc) {
     doc.public_route = true;
     router_.Add(std::move(method), std::move(path), std::move(fn), std::move(doc));
