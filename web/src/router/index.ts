@@ -17,7 +17,7 @@ declare module 'vue-router' {
   }
 }
 
-const OFFICERS: readonly Role[] = ['platform_admin', 'institution_admin', 'unit_staff'];
+export const OFFICERS: readonly Role[] = ['platform_admin', 'institution_admin', 'unit_staff'];
 
 const routes: RouteRecordRaw[] = [
   {
@@ -36,6 +36,38 @@ const routes: RouteRecordRaw[] = [
         name: 'dashboard',
         component: () => import('@/views/dashboard/index.vue'),
         meta: { roles: [...OFFICERS, 'observer'], titleKey: 'nav.dashboard' },
+      },
+      {
+        path: 'campaigns',
+        name: 'campaigns',
+        component: () => import('@/views/campaigns/index.vue'),
+        meta: { roles: [...OFFICERS, 'observer'], titleKey: 'nav.campaigns' },
+      },
+      {
+        path: 'campaigns/:id(\\d+)',
+        name: 'campaign',
+        component: () => import('@/views/campaigns/CampaignPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: [...OFFICERS, 'observer'], titleKey: 'nav.campaigns' },
+      },
+      {
+        path: 'activities',
+        name: 'activities',
+        component: () => import('@/views/activities/index.vue'),
+        meta: { roles: OFFICERS, titleKey: 'nav.activities' },
+      },
+      {
+        path: 'activities/new',
+        name: 'log-visit',
+        component: () => import('@/views/visit/index.vue'),
+        meta: { roles: OFFICERS, titleKey: 'nav.logVisit' },
+      },
+      {
+        path: 'activities/:id(\\d+)',
+        name: 'activity',
+        component: () => import('@/views/activities/ActivityPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: OFFICERS, titleKey: 'nav.activities' },
       },
       {
         path: 'organizations',

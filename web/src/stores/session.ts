@@ -50,6 +50,13 @@ export const useSessionStore = defineStore('session', () => {
     user.value && isRole(user.value.role) ? user.value.role : null,
   );
   const home = computed(() => homeOf(role.value));
+  /** Staff of the platform, an institution or a unit: campaigns, visits, students. */
+  const isOfficer = computed(
+    () =>
+      role.value === 'platform_admin' ||
+      role.value === 'institution_admin' ||
+      role.value === 'unit_staff',
+  );
 
   function apply(session: { user: SessionUser; csrf_token?: string | null } | null): void {
     user.value = session?.user ?? null;
@@ -94,5 +101,5 @@ export const useSessionStore = defineStore('session', () => {
     apply(null);
   }
 
-  return { user, role, home, restore, login, logout, forget };
+  return { user, role, home, isOfficer, restore, login, logout, forget };
 });
