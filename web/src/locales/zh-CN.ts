@@ -251,8 +251,8 @@ const zhCN = {
     title: '走访与活动',
     kind: '类型',
     kinds: {
-      visit_out: '走访单位',
-      visit_in: '单位来访',
+      visit_out: '走访企业',
+      visit_in: '企业来访',
       symposium: '座谈会',
       docking_event: '对接会',
       lecture: '讲座',
