@@ -522,3 +522,42 @@ journey('an observer reads a campaign and its weekly ranking', {}, async (page) 
   assert.ok((await ranking.getByTestId('ranking-table').locator('tbody tr').count()) > 0);
   await settled(page);
 });
+
+journey(
+  "an officer ticks off a visit's follow-up task; a unit officer may only read it",
+  {},
+  async (page) => {
+    await signIn(page, 'institution_admin');
+    await page.waitForURL(/\/dashboard$/);
+    await openFromMenu(page, '走访与活动', false);
+    await page.waitForURL(/\/activities$/);
+    await settled(page);
+    await choose(page, page.locator('#activity-filter-kind'), '走访企业');
+    await settled(page);
+    await page
+      .getByTestId('activities-table')
+      .getByRole('link', { name: /国有资产监督管理委员会/ })
+      .click();
+    await page.waitForURL(/\/activities\/\d+$/);
+    await settled(page);
+    const visit = path(page);
+    const tasks = page.getByTestId('activity-tasks');
+    const task = tasks.getByRole('checkbox', { name: /筹建订单式培养班/ });
+    assert.equal(await task.isChecked(), false);
+    await task.locator('xpath=ancestor::label[1]').click();
+    await page.locator('.el-message', { hasText: '任务已更新' }).waitFor();
+    await page.reload();
+    await settled(page);
+    assert.equal(await task.isChecked(), true, 'the ticked task is not saved');
+    assert.ok((await page.getByTestId('activity-outcomes').locator('tbody tr').count()) > 0);
+
+    await signOut(page);
+    await signIn(page, 'unit_staff');
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto(`${server.url}${visit}`);
+    await settled(page);
+    assert.equal(await task.isChecked(), true);
+    assert.equal(await task.isDisabled(), true, 'unit staff may not change this visit');
+    await tasks.getByText('您只能查看此记录').waitFor();
+  },
+);

@@ -22,3 +22,6 @@ export const getOrganization = (id: number) =>
   http.get<ResponseOf<'GET_organizations__id_'>>(`/organizations/${id}`);
 export const listRelations = (id: number, query: RelationQuery = {}) =>
   http.get<ResponseOf<'GET_organizations__id__relations'>>(`/organizations/${id}/relations`, query);
+/** Likely duplicates: the same name once width, case, punctuation and legal form are ignored. */
+export const listDuplicates = (id: number) =>
+  http.get<ResponseOf<'GET_organizations__id__duplicates'>>(`/organizations/${id}/duplicates`);

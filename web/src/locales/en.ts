@@ -144,6 +144,8 @@ const en: MessageSchema = {
     visits: 'Visits',
     noVisits: 'No visits recorded',
     logVisit: 'Log a visit',
+    notVerified: 'Not verified',
+    duplicatesOnly: 'Possible duplicates only',
     possibleDuplicates: 'Possible duplicates',
   },
   students: {

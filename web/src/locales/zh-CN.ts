@@ -144,6 +144,8 @@ const zhCN = {
     visits: '走访记录',
     noVisits: '暂无走访记录',
     logVisit: '记录走访',
+    notVerified: '未核实',
+    duplicatesOnly: '仅看可能重复的单位',
     possibleDuplicates: '可能重复的单位',
   },
   students: {
