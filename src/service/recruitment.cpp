@@ -442,14 +442,15 @@ Result<domain::Application> RecruitmentService::Confirm(const Caller& c, Id id,
       who = *party;
       break;
     case Role::kObserver:
-      return Error::Forbidden("observers do not take part in agreements");
+      break;  // sees no application: answered below as not found
   }
-  if (party && *party != who) {
+  if (party && !who.empty() && *party != who) {
     return Error::Forbidden("a " + std::string(auth::RoleName(c.role)) + " confirms for the " +
                             who + " only");
   }
   return db_->Write([&](store::Tx& tx) -> Result<domain::Application> {
     TB_TRY(domain::Application a, VisibleApplication(tx, c, id));
+    if (who.empty()) return Error::Forbidden("observers do not take part in agreements");
     if (a.state != "offer") {
       return Error::Conflict("the tripartite agreement is confirmed on an offer; application " +
                              std::to_string(id) + " is in state " + a.state);
