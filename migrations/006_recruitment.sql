@@ -53,13 +53,16 @@ CREATE TABLE application_transitions (
 CREATE INDEX application_transitions_application ON application_transitions (application_id, id);
 CREATE INDEX application_transitions_event ON application_transitions (event_id, to_state);
 
--- Settings of an event; id = the activity's id.
+-- Settings of an event; id = the activity's id. A national livestream has participants that
+-- are not on the platform: they are counted (external_*), not listed.
 CREATE TABLE events (
   id BIGINT NOT NULL PRIMARY KEY REFERENCES activities (id) ON DELETE CASCADE,
   capacity BIGINT,
   stream_url TEXT,
   starts_at TEXT,
   ends_at TEXT,
+  external_enterprises BIGINT NOT NULL DEFAULT 0,
+  external_institutions BIGINT NOT NULL DEFAULT 0,
   updated_at TEXT NOT NULL
 );
 

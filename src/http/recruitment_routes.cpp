@@ -45,8 +45,14 @@ json EventJson(const service::EventView& v) {
   j["stream_url"] = s.stream_url ? json(*s.stream_url) : json(nullptr);
   j["starts_at"] = s.starts_at ? json(*s.starts_at) : json(nullptr);
   j["ends_at"] = s.ends_at ? json(*s.ends_at) : json(nullptr);
+  j["external_enterprises"] = s.external_enterprises;
+  j["external_institutions"] = s.external_institutions;
   j["organizations"] = v.organizations;
   j["institutions"] = v.institutions;
+  j["enterprises_total"] =
+      static_cast<std::int64_t>(v.organizations.size()) + s.external_enterprises;
+  j["institutions_total"] =
+      static_cast<std::int64_t>(v.institutions.size()) + s.external_institutions;
   j["featured_posts"] = v.featured_posts;
   j["counters"] = CountersJson(v.counters);
   return j;
@@ -354,12 +360,17 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
           TB_PATH_ID(id, "id");
           TB_BODY(b);
           std::vector<FieldError> errors;
-          OnlyKnown(b, {"capacity", "stream_url", "starts_at", "ends_at"}, errors);
+          OnlyKnown(b,
+                    {"capacity", "stream_url", "starts_at", "ends_at", "external_enterprises",
+                     "external_institutions"},
+                    errors);
           service::SettingsRequest set;
           set.capacity = OptInt(b, "capacity", errors);
           set.stream_url = OptString(b, "stream_url", errors);
           set.starts_at = OptString(b, "starts_at", errors);
           set.ends_at = OptString(b, "ends_at", errors);
+          set.external_enterprises = OptInt(b, "external_enterprises", errors).value_or(0);
+          set.external_institutions = OptInt(b, "external_institutions", errors).value_or(0);
           if (!errors.empty()) {
             return Problem(Error::Unprocessable("not valid", errors), req.request_id);
           }

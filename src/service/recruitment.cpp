@@ -533,6 +533,10 @@ Result<EventView> RecruitmentService::PutSettings(const Caller& c, Id id, const 
       errors.push_back({name, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ"});
     }
   }
+  for (auto [v, name] : {std::pair{s.external_enterprises, "external_enterprises"},
+                         {s.external_institutions, "external_institutions"}}) {
+    if (v < 0 || v > 1000000) errors.push_back({name, "must be between 0 and 1000000"});
+  }
   if (errors.empty() && s.starts_at && s.ends_at && *s.ends_at < *s.starts_at) {
     errors.push_back({"ends_at", "must not be before starts_at"});
   }
@@ -543,7 +547,13 @@ Result<EventView> RecruitmentService::PutSettings(const Caller& c, Id id, const 
       return Error::Unprocessable("not valid",
                                   {{"stream_url", "only a livestream has a stream URL"}});
     }
-    store::EventSettings settings{id, s.capacity, s.stream_url, s.starts_at, s.ends_at};
+    store::EventSettings settings{id,
+                                  s.capacity,
+                                  s.stream_url,
+                                  s.starts_at,
+                                  s.ends_at,
+                                  s.external_enterprises,
+                                  s.external_institutions};
     auto before = store::GetEventSettings(tx, id);
     if (before && s.capacity && before->capacity && *s.capacity < *before->capacity &&
         store::PlacesTaken(tx, id) > *s.capacity) {
@@ -1128,7 +1138,7 @@ Result<std::vector<Flag>> RecruitmentService::Flags(const Caller& c,
         bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
         d += kDays[m - 1] + (m == 2 && leap ? 1 : 0);
       }
-      char buf[16];
+      char buf[48];
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
       window_start = buf;
     }

@@ -67,11 +67,14 @@ struct EventListFilter {
   std::optional<domain::Id> institution_id;
 };
 
+// Replaces the settings (PUT): what is not given is cleared.
 struct SettingsRequest {
   std::optional<std::int64_t> capacity;
   std::optional<std::string> stream_url;
   std::optional<std::string> starts_at;
   std::optional<std::string> ends_at;
+  std::int64_t external_enterprises = 0;
+  std::int64_t external_institutions = 0;
 };
 
 // An audit flag on destinations (why, in Chinese and English).

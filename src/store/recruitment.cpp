@@ -72,12 +72,14 @@ bool HasApplicationWith(Tx& tx, domain::Id organization_id, domain::Id student_i
 // ---- events ------------------------------------------------------------------------------------
 
 std::optional<EventSettings> GetEventSettings(Tx& tx, domain::Id event_id) {
-  auto rows =
-      tx.Query("SELECT id, capacity, stream_url, starts_at, ends_at FROM events WHERE id = ?",
-               {P(event_id)});
+  auto rows = tx.Query(
+      "SELECT id, capacity, stream_url, starts_at, ends_at, external_enterprises, "
+      "external_institutions FROM events WHERE id = ?",
+      {P(event_id)});
   if (rows.empty()) return std::nullopt;
   const Row& r = rows[0];
-  return EventSettings{r.Int(0), r.OptInt(1), r.OptText(2), r.OptText(3), r.OptText(4)};
+  return EventSettings{r.Int(0),     r.OptInt(1), r.OptText(2), r.OptText(3),
+                       r.OptText(4), r.Int(5),    r.Int(6)};
 }
 
 void PutEventSettings(Tx& tx, const EventSettings& s, const std::string& now) {
@@ -85,13 +87,15 @@ void PutEventSettings(Tx& tx, const EventSettings& s, const std::string& now) {
   if (exists) {
     tx.Exec(
         "UPDATE events SET capacity = ?, stream_url = ?, starts_at = ?, ends_at = ?, "
-        "updated_at = ? WHERE id = ?",
-        {P(s.capacity), P(s.stream_url), P(s.starts_at), P(s.ends_at), P(now), P(s.id)});
+        "external_enterprises = ?, external_institutions = ?, updated_at = ? WHERE id = ?",
+        {P(s.capacity), P(s.stream_url), P(s.starts_at), P(s.ends_at), P(s.external_enterprises),
+         P(s.external_institutions), P(now), P(s.id)});
   } else {
     tx.Exec(
-        "INSERT INTO events (id, capacity, stream_url, starts_at, ends_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {P(s.id), P(s.capacity), P(s.stream_url), P(s.starts_at), P(s.ends_at), P(now)});
+        "INSERT INTO events (id, capacity, stream_url, starts_at, ends_at, external_enterprises, "
+        "external_institutions, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {P(s.id), P(s.capacity), P(s.stream_url), P(s.starts_at), P(s.ends_at),
+         P(s.external_enterprises), P(s.external_institutions), P(now)});
   }
   tx.LogChange("event", s.id, exists ? "update" : "create");
 }

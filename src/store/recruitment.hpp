@@ -42,6 +42,8 @@ struct EventSettings {
   std::optional<std::string> stream_url;
   std::optional<std::string> starts_at;
   std::optional<std::string> ends_at;
+  std::int64_t external_enterprises = 0;  // taking part but not on the platform: counted only
+  std::int64_t external_institutions = 0;
 };
 std::optional<EventSettings> GetEventSettings(Tx& tx, domain::Id event_id);
 void PutEventSettings(Tx& tx, const EventSettings& s, const std::string& now);

@@ -298,7 +298,7 @@ TEST_P(RecruitmentTest, SignedNeedsTheThreeConfirmationsEachByItsParty) {
   TB_EXPECT_ERROR(Move(admin_, a.id, "signed"), ErrorCode::kConflict);
   TB_EXPECT_ERROR(svc_->Confirm(recruiter_, a.id, std::string("student"), kNow),
                   ErrorCode::kForbidden);
-  TB_EXPECT_ERROR(svc_->Confirm(observer_, a.id, std::nullopt, kNow), ErrorCode::kForbidden);
+  TB_EXPECT_ERROR(svc_->Confirm(observer_, a.id, std::nullopt, kNow), ErrorCode::kNotFound);
   auto s1 = svc_->Confirm(student_c_, a.id, std::nullopt, kNow);
   TB_ASSERT_OK(s1);
   EXPECT_TRUE(s1->student_confirmed_at.has_value());
@@ -352,7 +352,7 @@ TEST_P(RecruitmentTest, ListsAreScopedAndRecruitersSeeTheirApplicants) {
 TEST_P(RecruitmentTest, RegistrationsFillTheCapacityThenWaitAndMoveUpWhenAPlaceFrees) {
   Id event = NewEvent("job_fair");
   TB_ASSERT_OK(
-      svc_->PutSettings(staff_, event, {2, std::nullopt, std::nullopt, std::nullopt}, kNow));
+      svc_->PutSettings(staff_, event, {2, std::nullopt, std::nullopt, std::nullopt, 0, 0}, kNow));
   Id s3 = NewStudent(unit_);
   auto r1 = svc_->Register(student_c_, event, std::nullopt, kNow);
   auto r2 = svc_->Register(staff_, event, student2_, kNow);
@@ -372,7 +372,9 @@ TEST_P(RecruitmentTest, RegistrationsFillTheCapacityThenWaitAndMoveUpWhenAPlaceF
   auto regs = svc_->Registrations(staff_, event);
   TB_ASSERT_OK(regs);
   for (const auto& r : *regs) {
-    if (r.id == r3->id) EXPECT_EQ(r.status, "registered");  // promoted
+    if (r.id == r3->id) {
+      EXPECT_EQ(r.status, "registered");  // promoted
+    }
   }
   // Check-in by code (organizers only); a wrong code names the field.
   TB_EXPECT_ERROR(svc_->CheckIn(student_c_, event, r2->code, kNow), ErrorCode::kForbidden);
@@ -391,7 +393,7 @@ TEST_P(RecruitmentTest, RegistrationsFillTheCapacityThenWaitAndMoveUpWhenAPlaceF
   EXPECT_EQ(counters->waitlisted, 0);
   // A larger capacity is fine, a smaller one than the places taken is not.
   TB_EXPECT_ERROR(
-      svc_->PutSettings(staff_, event, {1, std::nullopt, std::nullopt, std::nullopt}, kNow),
+      svc_->PutSettings(staff_, event, {1, std::nullopt, std::nullopt, std::nullopt, 0, 0}, kNow),
       ErrorCode::kConflict);
 }
 
@@ -412,18 +414,22 @@ TEST_P(RecruitmentTest, EventsAreManagedByTheHostAndSeenByParticipants) {
   EXPECT_EQ(seen->institutions, (std::vector<Id>{institution_, other_institution_}));
   TB_EXPECT_ERROR(svc_->AddFeaturedPost(recruiter_, event, NewPost(org_), kNow),
                   ErrorCode::kForbidden);
-  auto live =
-      svc_->PutSettings(staff_, event,
-                        {std::nullopt, std::string("https://live.example.cn/56789"),
-                         std::string("2022-04-29T02:00:00Z"), std::string("2022-04-29T08:00:00Z")},
-                        kNow);
+  auto live = svc_->PutSettings(
+      staff_, event,
+      {std::nullopt, std::string("https://live.example.cn/56789"),
+       std::string("2022-04-29T02:00:00Z"), std::string("2022-04-29T08:00:00Z"), 229, 198},
+      kNow);
   TB_ASSERT_OK(live);
   EXPECT_EQ(live->settings.stream_url, "https://live.example.cn/56789");
+  EXPECT_EQ(live->settings.external_enterprises, 229);
+  auto again = svc_->GetEvent(student_c_, event);
+  TB_ASSERT_OK(again);
+  EXPECT_EQ(again->settings.external_institutions, 198);
   auto bad = svc_->PutSettings(
       staff_, event,
-      {std::nullopt, std::string("ftp://x"), std::string("2022-04-29"), std::nullopt}, kNow);
+      {std::nullopt, std::string("ftp://x"), std::string("2022-04-29"), std::nullopt, -1, 0}, kNow);
   TB_EXPECT_ERROR(bad, ErrorCode::kUnprocessable);
-  EXPECT_EQ(bad.error().fields.size(), 2u);
+  EXPECT_EQ(bad.error().fields.size(), 3u);
   // Slots: one room holds one interview at a time.
   domain::EventSlot slot;
   slot.organization_id = org_;
@@ -566,7 +572,9 @@ TEST_P(RecruitmentTest, FlagsSayWhyInChineseAndEnglish) {
     rules[f.rule]++;
     EXPECT_FALSE(f.zh.empty());
     EXPECT_FALSE(f.en.empty());
-    if (f.rule != "credit_code" && f.rule != "small_employer_cluster") EXPECT_EQ(f.unit_id, unit_);
+    if (f.rule != "credit_code" && f.rule != "small_employer_cluster") {
+      EXPECT_EQ(f.unit_id, unit_);
+    }
   }
   EXPECT_EQ(rules["credit_code"], 1);
   EXPECT_EQ(rules["small_employer_cluster"], 1);
