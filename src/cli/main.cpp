@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -68,6 +69,17 @@ int PrintDemoLogins(const std::shared_ptr<tb::store::Database>& db) {
   return 0;
 }
 
+// Uploaded files live beside the database: <folder of the SQLite file>/files, or ./data/files
+// for PostgreSQL.
+std::string FilesDir(const std::string& db_url) {
+  auto url = tb::store::ParseDbUrl(db_url);
+  if (url.ok() && !url->path.empty()) {
+    auto folder = std::filesystem::path(url->path).parent_path();
+    return (folder.empty() ? std::filesystem::path("files") : folder / "files").string();
+  }
+  return "data/files";
+}
+
 int Serve(const std::string& db_url, const std::string& address, std::uint16_t port, bool demo,
           std::size_t threads, const std::string& web_dir, bool secure_cookies) {
   int code = 0;
@@ -87,7 +99,8 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
   }
   auto services = std::make_shared<tb::service::Services>(db);
   auto accounts = std::make_shared<tb::auth::AccountService>(db);
-  tb::http::Router router = tb::http::BuildApi({services, accounts, TB_VERSION, secure_cookies});
+  tb::http::Router router =
+      tb::http::BuildApi({services, accounts, TB_VERSION, secure_cookies, FilesDir(db_url)});
   tb::http::ServerOptions options;
   options.address = address;
   options.port = port;

@@ -16,6 +16,7 @@
 #include "demo/demo_data.hpp"
 #include "demo/identifiers.hpp"
 #include "demo/partnership_demo.hpp"
+#include "demo/recruitment_demo.hpp"
 #include "demo/random.hpp"
 #include "domain/validation.hpp"
 #include "report/reference_import.hpp"
@@ -919,6 +920,7 @@ Result<DemoSummary> SeedDemo(store::Database& db) {
     if (present) return summary;
     TB_TRY_STATUS(WritePlan(tx, plan, now));
     TB_TRY_STATUS(SeedPartnershipDemo(tx, now));
+    TB_TRY_STATUS(SeedRecruitmentDemo(tx, now));
     summary.created = true;
     return summary;
   });

@@ -12,6 +12,7 @@
 #include "http/params.hpp"
 #include "http/partnership_routes.hpp"
 #include "http/problem.hpp"
+#include "http/recruitment_routes.hpp"
 #include "service/reports.hpp"
 #include "store/queries.hpp"
 
@@ -802,6 +803,7 @@ Router BuildApi(const ApiContext& ctx) {
 
   AddReference(r, db);
   AddPartnershipRoutes(r, db);
+  AddRecruitmentRoutes(r, db, ctx.files_dir);
 
   // The description of this very table; built lazily so it includes itself.
   auto spec = std::make_shared<std::string>();

@@ -3,7 +3,9 @@
 // Request and writes out a Response; routing and handlers see only these, so they can be
 // called directly in tests.
 
+#include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,11 +35,22 @@ struct Request {
   }
 };
 
+// The producer of a streamed response (server-sent events): after the status and headers the
+// server calls Next() from a thread of its own, again and again, until it returns nullopt or
+// the client is gone, and sends what it returns (an empty string: nothing new this time; the
+// server then sends a keep-alive comment now and then). Next() may block up to `wait`.
+class EventSource {
+ public:
+  virtual ~EventSource() = default;
+  virtual std::optional<std::string> Next(std::chrono::milliseconds wait) = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::shared_ptr<EventSource> stream;  // set: body is ignored, the response is streamed
 
   static Response Json(int status, std::string body) {
     return {status, "application/json", std::move(body), {}};

@@ -2,7 +2,9 @@
 
 #include "domain/entities.hpp"
 #include "domain/partnership.hpp"
+#include "domain/recruitment.hpp"
 #include "http/partnership_routes.hpp"
+#include "http/recruitment_routes.hpp"
 
 namespace tb::http {
 
@@ -128,6 +130,12 @@ json Components() {
   AddEntitySchemas<domain::ActivityParticipant>(schemas);
   AddEntitySchemas<domain::ActivityTask>(schemas);
   AddPartnershipSchemas(schemas);
+  AddEntitySchemas<domain::Application>(schemas);
+  AddEntitySchemas<domain::ApplicationTransition>(schemas);
+  AddEntitySchemas<domain::EventRegistration>(schemas);
+  AddEntitySchemas<domain::EventSlot>(schemas);
+  AddEntitySchemas<domain::Destination>(schemas);
+  AddRecruitmentSchemas(schemas);
 
   json region = {{"type", "object"}, {"properties", StringProps({"code", "name", "parent_code"})}};
   region["properties"]["level"] = {{"type", "integer"}};

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -116,6 +117,54 @@ std::optional<Response> StaticFile(const ServerOptions& options, const Request& 
   return r;
 }
 
+// The threads of streamed responses (server-sent events), joined at shutdown.
+class Streams {
+ public:
+  // Sends the stream's output as chunks until it ends, the client goes away or Stop().
+  template <class Builder>
+  void Start(Builder out, std::shared_ptr<EventSource> source, std::string request_id) {
+    std::lock_guard lock(mu_);
+    threads_.emplace_back([this, out = std::move(out), source = std::move(source),
+                           request_id = std::move(request_id)]() mutable {
+      auto alive = std::make_shared<std::atomic<bool>>(true);
+      auto last_sent = std::chrono::steady_clock::now();
+      try {
+        while (!stopping_ && *alive) {
+          auto chunk = source->Next(std::chrono::milliseconds(250));
+          if (!chunk) break;
+          auto now = std::chrono::steady_clock::now();
+          if (chunk->empty()) {
+            if (now - last_sent < std::chrono::seconds(10)) continue;
+            *chunk = ": keep-alive\n\n";  // also finds out whether the client is still there
+          }
+          last_sent = now;
+          out.append_chunk(std::move(*chunk));
+          out.flush([alive](const asio::error_code& ec) {
+            if (ec) *alive = false;
+          });
+        }
+        if (*alive) out.done();
+      } catch (const std::exception& e) {
+        spdlog::info("stream {} ended: {}", request_id, e.what());
+      }
+    });
+  }
+  void StopAndJoin() {
+    stopping_ = true;
+    std::vector<std::thread> threads;
+    {
+      std::lock_guard lock(mu_);
+      threads.swap(threads_);
+    }
+    for (auto& t : threads) t.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::thread> threads_;
+  std::atomic<bool> stopping_{false};
+};
+
 }  // namespace
 
 Response Dispatch(const Router& router, Request& req, const ServerOptions& options) {
@@ -148,7 +197,8 @@ Response Dispatch(const Router& router, Request& req, const ServerOptions& optio
 
 bool RunServer(const Router& router, const ServerOptions& options) {
   using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
-  auto serve = [&router, &options](const restinio::request_handle_t& rh) {
+  Streams streams;
+  auto serve = [&router, &options, &streams](const restinio::request_handle_t& rh) {
     auto started = std::chrono::steady_clock::now();
     Request req;
     const auto& h = rh->header();
@@ -173,6 +223,19 @@ bool RunServer(const Router& router, const ServerOptions& options) {
       resp = Dispatch(router, req, options);
     }
 
+    if (resp.stream) {
+      auto out = rh->create_response<restinio::chunked_output_t>();
+      out.append_header("X-Request-Id", req.request_id);
+      out.append_header("X-Content-Type-Options", "nosniff");
+      out.append_header(restinio::http_field::content_type, resp.content_type);
+      out.append_header("Cache-Control", "no-cache");
+      for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+      out.flush();
+      spdlog::info("{} {} {} {} stream id={}", req.remote_address, req.method,
+                   std::string(h.request_target()), resp.status, req.request_id);
+      streams.Start(std::move(out), std::move(resp.stream), req.request_id);
+      return restinio::request_accepted();
+    }
     auto out = rh->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, ""});
     out.append_header("X-Request-Id", req.request_id);
@@ -243,6 +306,7 @@ bool RunServer(const Router& router, const ServerOptions& options) {
   std::vector<std::thread> pool;
   for (std::size_t i = 0; i < threads; ++i) pool.emplace_back([&ioctx] { ioctx.run(); });
   for (auto& t : pool) t.join();
+  streams.StopAndJoin();
   if (failure) {
     try {
       std::rethrow_exception(failure);

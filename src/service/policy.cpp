@@ -1,5 +1,6 @@
 #include "service/policy.hpp"
 
+#include "store/recruitment.hpp"
 #include "store/repository.hpp"
 
 namespace tb::service {
@@ -151,9 +152,11 @@ Status ScopeList(const Caller& c, store::StudentFilter& f) {
     case Role::kStudent:
       f.scope_student_id = c.student_id.value_or(-1);
       return {};
-    // Until applications exist, an enterprise sees the students who opted in to talent search.
+    // An enterprise sees the students who opted in to talent search and those who applied to
+    // one of its posts (DESIGN §9).
     case Role::kEnterpriseRecruiter:
       f.scope_talent_search = true;
+      f.scope_applicants_of = c.organization_id.value_or(-1);
       return {};
     case Role::kObserver:
       return Refuse("observers see aggregated figures only (GET /api/v1/reports/students)");
@@ -161,7 +164,7 @@ Status ScopeList(const Caller& c, store::StudentFilter& f) {
   return Refuse("not allowed");
 }
 
-bool CanSee(store::Tx&, const Caller& c, const domain::Student& v) {
+bool CanSee(store::Tx& tx, const Caller& c, const domain::Student& v) {
   switch (c.role) {
     case Role::kPlatformAdmin:
       return true;
@@ -172,7 +175,8 @@ bool CanSee(store::Tx&, const Caller& c, const domain::Student& v) {
     case Role::kStudent:
       return v.id == c.student_id;
     case Role::kEnterpriseRecruiter:
-      return v.talent_search_consent;
+      return v.talent_search_consent ||
+             (c.organization_id && store::HasApplicationWith(tx, *c.organization_id, v.id));
     case Role::kObserver:
       return false;
   }

@@ -120,7 +120,14 @@ Where ToWhere(const StudentFilter& f) {
   if (f.scope_institution_id) w.And("institution_id = ?", {P(*f.scope_institution_id)});
   if (f.scope_unit_id) w.And("unit_id = ?", {P(*f.scope_unit_id)});
   if (f.scope_student_id) w.And("id = ?", {P(*f.scope_student_id)});
-  if (f.scope_talent_search) w.And("talent_search_consent = 1");
+  if (f.scope_talent_search && f.scope_applicants_of) {
+    w.And(
+        "talent_search_consent = 1 OR id IN (SELECT student_id FROM applications WHERE "
+        "organization_id = ?)",
+        {P(*f.scope_applicants_of)});
+  } else if (f.scope_talent_search) {
+    w.And("talent_search_consent = 1");
+  }
   return w;
 }
 

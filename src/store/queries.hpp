@@ -67,6 +67,8 @@ struct StudentFilter {
   std::optional<domain::Id> scope_unit_id;
   std::optional<domain::Id> scope_student_id;
   bool scope_talent_search = false;  // only students who consented to talent search
+  // With scope_talent_search: also the students who applied to this organization's posts.
+  std::optional<domain::Id> scope_applicants_of;
 };
 Where ToWhere(const StudentFilter& f);
 

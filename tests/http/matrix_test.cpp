@@ -286,6 +286,75 @@ const std::vector<Rule>& Matrix() {
   {"DELETE /api/v1/activities/{id}/tasks/{task_id}",
    "a fresh task: who may change the activity",            {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "part=403 out=404",                  "own=404",                       "own=404"}},
 
+  // Recruitment (issue #5). Applications: own (default) = of the demo student to a post of the
+  // recruiter's organization, out = of a student of another institution to another
+  // enterprise. Events (group interviews): own = of the demo unit with the recruiter's
+  // organization taking part, out = of another institution. Destinations: own = of a student
+  // of the demo unit, out = of another institution. Writes go to fresh records.
+  {"GET    /api/v1/applications",
+   "filtered to the caller's scope; none for observers",    {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "403"}},
+  {"POST   /api/v1/applications",
+   "a fresh post; students apply for themselves, officers for their students (out = a student "
+   "of another institution)",                               {"401",       "201",          "201 out=404",         "201 out=404",               "403",                               "201",                           "403"}},
+  {"GET    /api/v1/applications/{id}",
+   "out of scope is 404",                                    {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=404"}},
+  {"POST   /api/v1/applications/{id}/transitions",
+   "a fresh application: the recruiter screens, the student withdraws, staff may not screen",
+                                                             {"401",       "200",          "403 out=404",         "403 out=404",               "200 out=404",                       "200 out=404",                   "404"}},
+  {"GET    /api/v1/applications/{id}/history",
+   "out of scope is 404",                                    {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=404"}},
+  {"POST   /api/v1/applications/{id}/confirmations",
+   "a fresh offer: each party confirms for itself",         {"401",       "200",          "200 out=404",         "200 out=404",               "200 out=404",                       "200 out=404",                   "404"}},
+  {"GET    /api/v1/events",
+   "events visible to the caller; none for observers",      {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "403"}},
+  {"GET    /api/v1/events/{id}",
+   "own = hosted by the demo unit with the recruiter's organization", {"401", "200",       "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=404"}},
+  {"PUT    /api/v1/events/{id}/settings",
+   "a fresh event: the host's admin and unit staff",        {"401",       "200",          "200 out=404",         "200 out=404",               "403 out=404",                       "403",                           "404"}},
+  {"POST   /api/v1/events/{id}/institutions",
+   "a fresh event: the host's admin and unit staff",        {"401",       "200",          "200 out=404",         "200 out=404",               "403 out=404",                       "403",                           "404"}},
+  {"POST   /api/v1/events/{id}/posts",
+   "a fresh event: the host's admin and unit staff",        {"401",       "200",          "200 out=404",         "200 out=404",               "403 out=404",                       "403",                           "404"}},
+  {"GET    /api/v1/events/{id}/registrations",
+   "organizers all, students their own; an enterprise none", {"401",      "200",          "own=200 out=404",     "own=200 out=404",           "own=403 out=404",                   "own=200",                       "own=404"}},
+  {"POST   /api/v1/events/{id}/registrations",
+   "a fresh event: a student registers themself, officers their students",
+                                                             {"401",       "201",          "201 out=404",         "201 out=404",               "403",                               "201",                           "403"}},
+  {"DELETE /api/v1/events/{id}/registrations/{registration_id}",
+   "a fresh registration of a demo-unit student (self = of the demo student)",
+                                                             {"401",       "200",          "200 out=404",         "200 out=404",               "404",                               "404 self=200",                  "404"}},
+  {"POST   /api/v1/events/{id}/checkins",
+   "a fresh registration's code: the organizers",           {"401",       "200",          "200 out=404",         "200 out=404",               "403",                               "403",                           "404"}},
+  {"GET    /api/v1/events/{id}/slots",
+   "the slots of a visible event",                           {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=404"}},
+  {"POST   /api/v1/events/{id}/slots",
+   "a fresh event: organizers, or an enterprise for itself", {"401",      "201",          "201 out=404",         "201 out=404",               "201 out=404",                       "403",                           "404"}},
+  {"GET    /api/v1/events/{id}/live",
+   "aggregates (?once=true ends the stream after the first event); observers of the host",
+                                                             {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=200 out=404"}},
+  {"GET    /api/v1/events/{id}/figures",
+   "aggregates; observers of the host",                     {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=200 out=404"}},
+  {"GET    /api/v1/destinations",
+   "personal data: officers, students (own); not enterprises or observers",
+                                                             {"401",       "200",          "200",                 "200",                       "403",                               "200",                           "403"}},
+  {"POST   /api/v1/destinations",
+   "a fresh student's (students: their own)",                {"401",       "201",          "201 out=404",         "201 out=404",               "403",                               "201",                           "403"}},
+  {"GET    /api/v1/destinations/{id}",
+   "out of scope is 404",                                    {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=404",                           "own=404",                       "own=404"}},
+  {"PATCH  /api/v1/destinations/{id}",
+   "a fresh destination",                                    {"401",       "200",          "200 out=404",         "200 out=404",               "404",                               "404",                           "404"}},
+  {"PUT    /api/v1/destinations/{id}/evidence",
+   "a PDF for a fresh destination",                          {"401",       "200",          "200 out=404",         "200 out=404",               "404",                               "404",                           "404"}},
+  {"GET    /api/v1/destinations/{id}/evidence",
+   "a fresh destination with a PDF",                         {"401",       "200",          "200 out=404",         "200 out=404",               "404",                               "404",                           "404"}},
+  {"POST   /api/v1/destinations/{id}/verification",
+   "a fresh destination: unit staff and institution admins", {"401",      "200",          "200 out=404",         "200 out=404",               "404",                               "404",                           "404"}},
+  {"GET    /api/v1/reports/destination-flags",
+   "the institution's staff",                                {"401",       "200",          "200",                 "200",                       "403",                               "403",                           "403"}},
+  {"GET    /api/v1/reports/employment",
+   "aggregates for administrators, institution staff and observers",
+                                                             {"401",       "200",          "200",                 "200",                       "403",                               "403",                           "200"}},
+
   // Reports
   {"GET    /api/v1/reports/students",
    "aggregates for administrators, institution staff and observers",
@@ -340,6 +409,7 @@ struct Request {
   std::string body;
   // Sent with this session instead of the caller's usual one (logout ends a fresh session).
   std::optional<ClientSession> session;
+  std::string content_type;  // of a body that is not JSON (file uploads)
 };
 
 // Where a student fixture sits, relative to the demo logins' scopes.
@@ -381,6 +451,12 @@ class Fixture {
 
   HttpResponse Send(Who who, const std::string& method, const Request& r) const {
     const std::optional<ClientSession>& session = r.session ? r.session : sessions[who];
+    if (session && !r.content_type.empty()) {
+      return HttpRequest(server->port(), method, r.target, r.body,
+                         {{"Content-Type", r.content_type},
+                          {"Cookie", session->cookie},
+                          {"X-CSRF-Token", session->csrf_token}});
+    }
     if (session) return server->SendAs(*session, method, r.target, r.body);
     std::map<std::string, std::string> headers;
     if (!r.body.empty()) headers["Content-Type"] = "application/json";
@@ -528,6 +604,62 @@ class Fixture {
             {"level", "bachelor"},
             {"posts_offered", 2}};
   }
+
+  // Recruitment (issue #5): "" / "own" and "out" as described at the matrix's block.
+  Id RecruitmentPost(Id organization) {
+    return Create("posts", {{"organization_id", organization},
+                            {"title", "矩阵测试实习" + std::to_string(Next())},
+                            {"kind", "internship"},
+                            {"min_level", "vocational"},
+                            {"region_code", kJinzhou},
+                            {"status", "open"}});
+  }
+  static bool Out(const std::string& v) {
+    if (!v.empty() && v != "own" && v != "out" && v != "self") {
+      throw std::invalid_argument("unknown recruitment variant " + v);
+    }
+    return v == "out";
+  }
+  Id FreshApplication(const std::string& v) {
+    bool out = Out(v);
+    Id student = out ? FreshStudent(kStudentElsewhere) : self_student;
+    return Create("applications", {{"student_id", student},
+                                   {"post_id", RecruitmentPost(out ? other_org : own_org)}});
+  }
+  Id FreshOffer(const std::string& v) {
+    Id id = FreshApplication(v);
+    std::string base = "/api/v1/applications/" + std::to_string(id) + "/transitions";
+    Admin("POST", base, {{"to", "interview"}}, 200);
+    Admin("POST", base, {{"to", "offer"}}, 200);
+    return id;
+  }
+  Id FreshEvent(const std::string& v) {
+    bool out = Out(v);
+    json body = {{"kind", "group_interview"}, {"date", "2025-05-20"}, {"place", "矩阵测试园区"}};
+    body["institution_id"] = out ? other_institution : lut;
+    if (!out) body["unit_id"] = demo_unit;
+    Id id = Create("activities", body);
+    if (!out) {
+      Admin("POST", "/api/v1/activities/" + std::to_string(id) + "/participants",
+            {{"organization_id", own_org}, {"role", "participant"}}, 201);
+    }
+    return id;
+  }
+  json FreshRegistration(Id event, Id student) {
+    return Admin("POST", "/api/v1/events/" + std::to_string(event) + "/registrations",
+                 {{"student_id", student}}, 201);
+  }
+  Id FreshDestination(const std::string& v) {
+    Id student = FreshStudent(Out(v) ? kStudentElsewhere : kStudentOfDemoUnit);
+    // Not seeking work: verified without an evidence file.
+    return Create("destinations", {{"student_id", student}, {"category", "not_seeking"}});
+  }
+  Id RecruitmentEvent(const std::string& v) {
+    if (v == "out") return out_event ? out_event : (out_event = FreshEvent("out"));
+    Out(v);
+    return own_event ? own_event : (own_event = FreshEvent("own"));
+  }
+  Id own_event = 0, out_event = 0;
 
   Id FreshStudent(StudentPlace place) { return Create("students", StudentBody(place)); }
   Id FreshContact(ContactPlace place) { return Create("contacts", ContactBody(place)); }
@@ -1016,6 +1148,135 @@ const std::map<std::string, Builder>& Builders() {
     };
     b["DELETE /api/v1/activities/{id}/tasks/{task_id}"] =
         [fresh_tasks](Fixture& f, Who, const std::string& v) { return Get(fresh_tasks(f, v)); };
+
+    // Recruitment (issue #5)
+    b["GET /api/v1/applications"] = Fixed(api + "/applications?limit=5");
+    b["POST /api/v1/applications"] = [](Fixture& f, Who who, const std::string& v) {
+      json body = {{"post_id", f.RecruitmentPost(f.own_org)}};
+      if (who != kStudent) {
+        body["student_id"] =
+            f.FreshStudent(Fixture::Out(v) ? kStudentElsewhere : kStudentOfDemoUnit);
+      }
+      return With("/api/v1/applications", body);
+    };
+    auto application = [](Fixture& f, const std::string& v) {
+      return "/api/v1/applications/" + S(f.FreshApplication(v));
+    };
+    b["GET /api/v1/applications/{id}"] = [application](Fixture& f, Who, const std::string& v) {
+      return Get(application(f, v));
+    };
+    b["POST /api/v1/applications/{id}/transitions"] = [application](Fixture& f, Who who,
+                                                                    const std::string& v) {
+      return With(application(f, v) + "/transitions",
+                  {{"to", who == kStudent ? "withdrawn" : "screening"}, {"note", "矩阵测试"}});
+    };
+    b["GET /api/v1/applications/{id}/history"] = [application](Fixture& f, Who,
+                                                               const std::string& v) {
+      return Get(application(f, v) + "/history");
+    };
+    b["POST /api/v1/applications/{id}/confirmations"] = [](Fixture& f, Who who,
+                                                           const std::string& v) {
+      json body = json::object();
+      if (who == kPlatformAdmin) body["party"] = "institution";
+      return With("/api/v1/applications/" + S(f.FreshOffer(v)) + "/confirmations", body);
+    };
+    b["GET /api/v1/events"] = Fixed(api + "/events");
+    auto event = [](Fixture& f, const std::string& v) {
+      return "/api/v1/events/" + S(f.RecruitmentEvent(v));
+    };
+    auto fresh_event = [](Fixture& f, const std::string& v) {
+      return "/api/v1/events/" + S(f.FreshEvent(v));
+    };
+    b["GET /api/v1/events/{id}"] = [event](Fixture& f, Who, const std::string& v) {
+      return Get(event(f, v));
+    };
+    b["PUT /api/v1/events/{id}/settings"] = [fresh_event](Fixture& f, Who, const std::string& v) {
+      return With(fresh_event(f, v) + "/settings", {{"capacity", 80}});
+    };
+    b["POST /api/v1/events/{id}/institutions"] = [fresh_event](Fixture& f, Who,
+                                                               const std::string& v) {
+      return With(fresh_event(f, v) + "/institutions", {{"institution_id", f.other_institution}});
+    };
+    b["POST /api/v1/events/{id}/posts"] = [fresh_event](Fixture& f, Who, const std::string& v) {
+      return With(fresh_event(f, v) + "/posts", {{"post_id", f.posts[kOtherOpen]}});
+    };
+    b["GET /api/v1/events/{id}/registrations"] = [event](Fixture& f, Who, const std::string& v) {
+      return Get(event(f, v) + "/registrations");
+    };
+    b["POST /api/v1/events/{id}/registrations"] = [fresh_event](Fixture& f, Who who,
+                                                                const std::string& v) {
+      json body = json::object();
+      if (who != kStudent) body["student_id"] = f.FreshStudent(kStudentOfDemoUnit);
+      return With(fresh_event(f, v) + "/registrations", body);
+    };
+    b["DELETE /api/v1/events/{id}/registrations/{registration_id}"] = [](Fixture& f, Who,
+                                                                         const std::string& v) {
+      Id event_id = f.FreshEvent(v == "out" ? "out" : "own");
+      Id student = v == "self"
+                       ? f.self_student
+                       : f.FreshStudent(v == "out" ? kStudentElsewhere : kStudentOfDemoUnit);
+      json r = f.FreshRegistration(event_id, student);
+      return Get("/api/v1/events/" + S(event_id) + "/registrations/" + S(r["id"].get<Id>()));
+    };
+    b["POST /api/v1/events/{id}/checkins"] = [](Fixture& f, Who, const std::string& v) {
+      Id event_id = f.FreshEvent(v);
+      json r = f.FreshRegistration(
+          event_id, f.FreshStudent(Fixture::Out(v) ? kStudentElsewhere : kStudentOfDemoUnit));
+      return With("/api/v1/events/" + S(event_id) + "/checkins", {{"code", r["code"]}});
+    };
+    b["GET /api/v1/events/{id}/slots"] = [event](Fixture& f, Who, const std::string& v) {
+      return Get(event(f, v) + "/slots");
+    };
+    b["POST /api/v1/events/{id}/slots"] = [fresh_event](Fixture& f, Who, const std::string& v) {
+      return With(fresh_event(f, v) + "/slots", {{"organization_id", f.own_org},
+                                                 {"room", "A" + std::to_string(f.Next())},
+                                                 {"starts_at", "2025-05-20T01:00:00Z"},
+                                                 {"ends_at", "2025-05-20T01:20:00Z"}});
+    };
+    b["GET /api/v1/events/{id}/live"] = [event](Fixture& f, Who, const std::string& v) {
+      return Get(event(f, v) + "/live?once=true");
+    };
+    b["GET /api/v1/events/{id}/figures"] = [event](Fixture& f, Who, const std::string& v) {
+      return Get(event(f, v) + "/figures");
+    };
+    b["GET /api/v1/destinations"] = Fixed(api + "/destinations?limit=5");
+    b["POST /api/v1/destinations"] = [](Fixture& f, Who who, const std::string& v) {
+      json body = {{"category", "further_study"}};
+      if (who != kStudent) {
+        body["student_id"] =
+            f.FreshStudent(Fixture::Out(v) ? kStudentElsewhere : kStudentOfDemoUnit);
+      }
+      return With("/api/v1/destinations", body);
+    };
+    auto destination = [](Fixture& f, const std::string& v) {
+      return "/api/v1/destinations/" + S(f.FreshDestination(v));
+    };
+    b["GET /api/v1/destinations/{id}"] = [destination](Fixture& f, Who, const std::string& v) {
+      return Get(destination(f, v));
+    };
+    b["PATCH /api/v1/destinations/{id}"] = [destination](Fixture& f, Who, const std::string& v) {
+      return With(destination(f, v), {{"category", "study_abroad"}});
+    };
+    b["PUT /api/v1/destinations/{id}/evidence"] = [destination](Fixture& f, Who,
+                                                                const std::string& v) {
+      return Request{destination(f, v) + "/evidence", "%PDF-1.4 matrix", {}, "application/pdf"};
+    };
+    b["GET /api/v1/destinations/{id}/evidence"] = [destination](Fixture& f, Who,
+                                                                const std::string& v) {
+      std::string target = destination(f, v) + "/evidence";
+      auto r = f.Send(kPlatformAdmin, "PUT", {target, "%PDF-1.4 matrix", {}, "application/pdf"});
+      if (r.status != 200) throw std::runtime_error("evidence upload: " + r.body);
+      return Get(target);
+    };
+    b["POST /api/v1/destinations/{id}/verification"] = [destination](Fixture& f, Who,
+                                                                     const std::string& v) {
+      return With(destination(f, v) + "/verification", {{"decision", "verified"}});
+    };
+    b["GET /api/v1/reports/destination-flags"] = [](Fixture& f, Who, const std::string& v) {
+      NoVariant(v);
+      return Get("/api/v1/reports/destination-flags?cohort=2026&institution_id=" + S(f.lut));
+    };
+    b["GET /api/v1/reports/employment"] = Fixed(api + "/reports/employment?cohort=2026");
 
     // Reports
     b["GET /api/v1/reports/students"] = Fixed(api + "/reports/students");

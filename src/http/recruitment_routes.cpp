@@ -1,0 +1,847 @@
+#include "http/recruitment_routes.hpp"
+
+#include <chrono>
+#include <thread>
+
+#include "core/validate.hpp"
+#include "service/recruitment.hpp"
+
+namespace tb::http {
+
+namespace {
+
+using namespace api;  // NOLINT: the registrar's vocabulary
+using service::RecruitmentService;
+
+// The problem document of a refusal, with the reasons (zh + en) or the allowed moves.
+Response RefusalProblem(const Error& e, const service::Refusal& refusal, const Request& req) {
+  Response r = Problem(e, req.request_id);
+  json body = json::parse(r.body, nullptr, false);
+  if (body.is_discarded()) return r;
+  if (!refusal.reasons.empty()) {
+    json reasons = json::array();
+    for (const auto& x : refusal.reasons) {
+      reasons.push_back({{"code", x.code}, {"field", x.field}, {"zh", x.zh}, {"en", x.en}});
+    }
+    body["reasons"] = reasons;
+  }
+  if (e.code == ErrorCode::kConflict) body["allowed"] = refusal.allowed;
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
+}
+
+json CountersJson(const store::LiveCounters& c) {
+  return {{"registrations", c.registrations},
+          {"waitlisted", c.waitlisted},
+          {"checkins", c.checkins},
+          {"applications", c.applications},
+          {"intentions", c.intentions}};
+}
+
+json EventJson(const service::EventView& v) {
+  json j = ToJson(v.activity);
+  const auto& s = v.settings;
+  j["capacity"] = s.capacity ? json(*s.capacity) : json(nullptr);
+  j["stream_url"] = s.stream_url ? json(*s.stream_url) : json(nullptr);
+  j["starts_at"] = s.starts_at ? json(*s.starts_at) : json(nullptr);
+  j["ends_at"] = s.ends_at ? json(*s.ends_at) : json(nullptr);
+  j["external_enterprises"] = s.external_enterprises;
+  j["external_institutions"] = s.external_institutions;
+  j["organizations"] = v.organizations;
+  j["institutions"] = v.institutions;
+  j["enterprises_total"] =
+      static_cast<std::int64_t>(v.organizations.size()) + s.external_enterprises;
+  j["institutions_total"] =
+      static_cast<std::int64_t>(v.institutions.size()) + s.external_institutions;
+  j["featured_posts"] = v.featured_posts;
+  j["counters"] = CountersJson(v.counters);
+  return j;
+}
+
+json FiguresJson(domain::Id id, const store::EventFigures& f) {
+  return {{"event_id", id},
+          {"applications", f.applications},
+          {"interviewed", f.interviewed},
+          {"intentions", f.intentions},
+          {"internship_intentions", f.internship_intentions},
+          {"employment_intentions", f.employment_intentions},
+          {"follow_ups", f.follow_ups},
+          {"no_outcome", f.no_outcome},
+          {"rules",
+           {{"interviewed", "applications made at the event that entered interview"},
+            {"intentions", "of those, the ones that reached intention (internship or employment)"},
+            {"follow_ups",
+             "of those without intention, the ones with a follow-up negotiation "
+             "recorded (interview -> interview)"},
+            {"no_outcome", "interviewed, then rejected without intention or follow-up"}}}};
+}
+
+template <class T>
+json ListJson(const std::vector<T>& items) {
+  json out = json::array();
+  for (const auto& i : items) out.push_back(ToJson(i));
+  return {{"items", out}, {"next_cursor", nullptr}};
+}
+
+std::optional<std::string> OptString(const json& b, const char* name,
+                                     std::vector<FieldError>& errors) {
+  if (!b.contains(name) || b[name].is_null()) return std::nullopt;
+  if (!b[name].is_string()) {
+    errors.push_back({name, "must be a string"});
+    return std::nullopt;
+  }
+  return b[name].get<std::string>();
+}
+
+std::optional<std::int64_t> OptInt(const json& b, const char* name,
+                                   std::vector<FieldError>& errors) {
+  if (!b.contains(name) || b[name].is_null()) return std::nullopt;
+  if (!b[name].is_number_integer()) {
+    errors.push_back({name, "must be an integer"});
+    return std::nullopt;
+  }
+  return b[name].get<std::int64_t>();
+}
+
+// Refuses members other than `known`, so a misspelt field never silently does nothing.
+void OnlyKnown(const json& b, std::initializer_list<const char*> known,
+               std::vector<FieldError>& errors) {
+  for (auto it = b.begin(); it != b.end(); ++it) {
+    bool ok = false;
+    for (const char* k : known) ok = ok || it.key() == k;
+    if (!ok) errors.push_back({it.key(), "is not a field of this request"});
+  }
+}
+
+// The JSON object body, or the problem.
+Result<json> ObjectBody(const Request& req) {
+  if (req.body.empty()) return json::object();
+  TB_TRY(json b, ParseBody(req));
+  if (!b.is_object()) return Error::Invalid("request body must be a JSON object");
+  return b;
+}
+
+// Live counters of an event as server-sent events: one "counters" event at once, then one
+// whenever they change. Changes are noticed by following change_log (every process writes
+// it), checked every 100 ms, so a write by any server process reaches the client within that.
+class LiveCounterSource : public EventSource {
+ public:
+  LiveCounterSource(std::shared_ptr<RecruitmentService> svc, auth::Caller caller, domain::Id id,
+                    bool once)
+      : svc_(std::move(svc)), caller_(std::move(caller)), id_(id), once_(once) {}
+
+  std::optional<std::string> Next(std::chrono::milliseconds wait) override {
+    if (once_ && last_) return std::nullopt;
+    auto deadline = std::chrono::steady_clock::now() + wait;
+    while (true) {
+      std::int64_t change = svc_->LastChange();
+      if (change != last_change_) {
+        last_change_ = change;
+        auto counters = svc_->Counters(caller_, id_);
+        if (!counters.ok()) return std::nullopt;  // gone or out of scope now: end the stream
+        if (!last_ || !(*last_ == *counters)) {
+          last_ = *counters;
+          json data = CountersJson(*counters);
+          data["event_id"] = id_;
+          return "event: counters\nid: " + std::to_string(change) + "\ndata: " + data.dump() +
+                 "\n\n";
+        }
+      }
+      if (std::chrono::steady_clock::now() >= deadline) return std::string();
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+
+ private:
+  std::shared_ptr<RecruitmentService> svc_;
+  auth::Caller caller_;
+  domain::Id id_;
+  bool once_;
+  std::int64_t last_change_ = -2;
+  std::optional<store::LiveCounters> last_;
+};
+
+#define TB_PATH_ID(var, name)                \
+  auto var = ParseId(req.path_params[name]); \
+  if (!var) return Problem(404, "no such resource", req.request_id)
+#define TB_BODY(var)                                                  \
+  auto var##_r = ObjectBody(req);                                     \
+  if (!var##_r.ok()) return Problem(var##_r.error(), req.request_id); \
+  const json& var = *var##_r
+
+}  // namespace
+
+void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
+                          const std::string& files_dir) {
+  auto s = std::make_shared<RecruitmentService>(std::move(db), files_dir);
+  const std::string apps = std::string(kBase) + "/applications";
+  const std::string events = std::string(kBase) + "/events";
+  const std::string dests = std::string(kBase) + "/destinations";
+  const std::string tag = "Recruitment";
+  auto states = Values(std::vector<std::string_view>(std::begin(domain::kApplicationStates),
+                                                     std::end(domain::kApplicationStates)));
+
+  // ---- applications ----
+  r.Add("GET", apps,
+        [s, states](Request& req, const Caller& caller) {
+          if (auto st = s->CheckListApplications(caller); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          QueryReader q(req);
+          store::ApplicationFilter f;
+          f.post_id = q.Int("post_id", 1, INT64_MAX);
+          f.student_id = q.Int("student_id", 1, INT64_MAX);
+          f.event_id = q.Int("event_id", 1, INT64_MAX);
+          f.organization_id = q.Int("organization_id", 1, INT64_MAX);
+          f.state = q.Enum("state", states);
+          int limit = q.Limit();
+          Id after = q.IdCursor();
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto page = s->ListApplications(caller, f, {after, limit});
+          if (!page.ok()) return Problem(page.error(), req.request_id);
+          return JsonResponse(200, PageJson(*page));
+        },
+        {"List applications in the caller's scope (student: own; recruiter: to its "
+         "organization's posts; staff: their students')",
+         tag,
+         With({{"post_id", "integer", ""},
+               {"student_id", "integer", ""},
+               {"event_id", "integer", "Made at this event"},
+               {"organization_id", "integer", "To this organization's posts"},
+               {"state", "string",
+                "applied | screening | interview | intention | offer | signed "
+                "| rejected | withdrawn | declined"}}),
+         "", "Application", true});
+
+  r.Add("POST", apps,
+        [s](Request& req, const Caller& caller) {
+          TB_BODY(b);
+          std::vector<FieldError> errors;
+          OnlyKnown(b, {"student_id", "post_id", "event_id", "note"}, errors);
+          service::ApplyRequest a;
+          a.student_id = OptInt(b, "student_id", errors);
+          auto post = OptInt(b, "post_id", errors);
+          if (!post && errors.empty()) errors.push_back({"post_id", "is required"});
+          a.post_id = post.value_or(0);
+          a.event_id = OptInt(b, "event_id", errors);
+          a.note = OptString(b, "note", errors).value_or("");
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("application is not valid", errors),
+                           req.request_id);
+          }
+          service::Refusal refusal;
+          auto created = s->Apply(caller, a, core::NowUtc(), &refusal);
+          if (!created.ok()) return RefusalProblem(created.error(), refusal, req);
+          return JsonResponse(201, ToJson(*created));
+        },
+        {"Apply to a post (eligibility checked: refusals list every reason in Chinese and "
+         "English)",
+         tag,
+         {},
+         "ApplyInput",
+         "Application",
+         false,
+         201,
+         {404, 409, 422}});
+
+  r.Add("GET", apps + "/{id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          return FromResult(s->GetApplication(caller, *id), req);
+        },
+        {"Get an application", tag, {}, "", "Application", false, 200, {404}});
+
+  r.Add("POST", apps + "/{id}/transitions",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          std::vector<FieldError> errors;
+          OnlyKnown(b, {"to", "note", "intention_kind"}, errors);
+          service::TransitionRequest t;
+          t.to = OptString(b, "to", errors).value_or("");
+          t.note = OptString(b, "note", errors).value_or("");
+          t.intention_kind = OptString(b, "intention_kind", errors);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("transition is not valid", errors), req.request_id);
+          }
+          service::Refusal refusal;
+          auto moved = s->Transition(caller, *id, t, core::NowUtc(), &refusal);
+          if (!moved.ok()) return RefusalProblem(moved.error(), refusal, req);
+          return JsonResponse(200, ToJson(*moved));
+        },
+        {"Move an application to another state (409 names the moves allowed from its state; "
+         "interview -> interview records a follow-up negotiation)",
+         tag,
+         {},
+         "TransitionInput",
+         "Application",
+         false,
+         200,
+         {404, 409, 422}});
+
+  r.Add("GET", apps + "/{id}/history",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          auto h = s->History(caller, *id);
+          if (!h.ok()) return Problem(h.error(), req.request_id);
+          return JsonResponse(200, ListJson(*h));
+        },
+        {"Every transition of an application: from, to, actor, time, note",
+         tag,
+         {},
+         "",
+         "ApplicationTransition",
+         true,
+         200,
+         {404}});
+
+  r.Add("POST", apps + "/{id}/confirmations",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          std::vector<FieldError> errors;
+          OnlyKnown(b, {"party"}, errors);
+          auto party = OptString(b, "party", errors);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
+          }
+          return FromResult(s->Confirm(caller, *id, party, core::NowUtc()), req);
+        },
+        {"Confirm the tripartite employment agreement of an offer for the caller's party "
+         "(student, enterprise or institution); the third confirmation signs it",
+         tag,
+         {},
+         "ConfirmationInput",
+         "Application",
+         false,
+         200,
+         {404, 409, 422}});
+
+  // ---- events ----
+  r.Add("GET", events,
+        [s](Request& req, const Caller& caller) {
+          QueryReader q(req);
+          service::EventListFilter f;
+          f.kind = q.Enum("kind", {"job_fair", "livestream", "group_interview"});
+          f.institution_id = q.Int("institution_id", 1, INT64_MAX);
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto list = s->ListEvents(caller, f);
+          if (!list.ok()) return Problem(list.error(), req.request_id);
+          json items = json::array();
+          for (const auto& v : *list) items.push_back(EventJson(v));
+          return JsonResponse(200, {{"items", items}, {"next_cursor", nullptr}});
+        },
+        {"Events (job fairs, livestreams, group interviews) visible to the caller",
+         tag,
+         {{"kind", "string", "job_fair | livestream | group_interview"},
+          {"institution_id", "integer", "Hosted by this institution"}},
+         "",
+         "Event",
+         true});
+
+  r.Add("GET", events + "/{id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          auto v = s->GetEvent(caller, *id);
+          if (!v.ok()) return Problem(v.error(), req.request_id);
+          return JsonResponse(200, EventJson(*v));
+        },
+        {"An event with its settings, participants, featured posts and counters",
+         tag,
+         {},
+         "",
+         "Event",
+         false,
+         200,
+         {404}});
+
+  r.Add("PUT", events + "/{id}/settings",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          std::vector<FieldError> errors;
+          OnlyKnown(b,
+                    {"capacity", "stream_url", "starts_at", "ends_at", "external_enterprises",
+                     "external_institutions"},
+                    errors);
+          service::SettingsRequest set;
+          set.capacity = OptInt(b, "capacity", errors);
+          set.stream_url = OptString(b, "stream_url", errors);
+          set.starts_at = OptString(b, "starts_at", errors);
+          set.ends_at = OptString(b, "ends_at", errors);
+          set.external_enterprises = OptInt(b, "external_enterprises", errors).value_or(0);
+          set.external_institutions = OptInt(b, "external_institutions", errors).value_or(0);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
+          }
+          auto v = s->PutSettings(caller, *id, set, core::NowUtc());
+          if (!v.ok()) return Problem(v.error(), req.request_id);
+          return JsonResponse(200, EventJson(*v));
+        },
+        {"Set an event's capacity (a larger one admits the waiting list), stream URL "
+         "(livestreams) and schedule",
+         tag,
+         {},
+         "EventSettingsInput",
+         "Event",
+         false,
+         200,
+         {404, 409, 422}});
+
+  auto add_member = [&](const std::string& segment, const char* field, bool post) {
+    r.Add("POST", events + "/{id}/" + segment,
+          [s, field, post](Request& req, const Caller& caller) {
+            TB_PATH_ID(id, "id");
+            TB_BODY(b);
+            std::vector<FieldError> errors;
+            OnlyKnown(b, {field}, errors);
+            auto member = OptInt(b, field, errors);
+            if (!member && errors.empty()) errors.push_back({field, "is required"});
+            if (!errors.empty()) {
+              return Problem(Error::Unprocessable("not valid", errors), req.request_id);
+            }
+            auto v = post ? s->AddFeaturedPost(caller, *id, *member, core::NowUtc())
+                          : s->AddInstitution(caller, *id, *member, core::NowUtc());
+            if (!v.ok()) return Problem(v.error(), req.request_id);
+            return JsonResponse(200, EventJson(*v));
+          },
+          {post ? "Feature a post at an event" : "Add a participating institution to an event",
+           tag,
+           {},
+           post ? "EventPostInput" : "EventInstitutionInput",
+           "Event",
+           false,
+           200,
+           {404, 422}});
+  };
+  add_member("institutions", "institution_id", false);
+  add_member("posts", "post_id", true);
+
+  r.Add("GET", events + "/{id}/registrations",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          auto list = s->Registrations(caller, *id);
+          if (!list.ok()) return Problem(list.error(), req.request_id);
+          return JsonResponse(200, ListJson(*list));
+        },
+        {"Registrations of an event (organizers: all; a student: own; staff: their students')",
+         tag,
+         {},
+         "",
+         "EventRegistration",
+         true,
+         200,
+         {404}});
+
+  r.Add("POST", events + "/{id}/registrations",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          std::vector<FieldError> errors;
+          OnlyKnown(b, {"student_id"}, errors);
+          auto student = OptInt(b, "student_id", errors);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
+          }
+          return FromResult(s->Register(caller, *id, student, core::NowUtc()), req, 201);
+        },
+        {"Register a student (a student: themself) for an event; when it is full the "
+         "registration is waitlisted",
+         tag,
+         {},
+         "RegistrationInput",
+         "EventRegistration",
+         false,
+         201,
+         {404, 409, 422}});
+
+  r.Add("DELETE", events + "/{id}/registrations/{registration_id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_PATH_ID(rid, "registration_id");
+          return FromResult(s->CancelRegistration(caller, *id, *rid, core::NowUtc()), req);
+        },
+        {"Cancel a registration; the first of the waiting list takes the place",
+         tag,
+         {},
+         "",
+         "EventRegistration",
+         false,
+         200,
+         {404, 409}});
+
+  r.Add("POST", events + "/{id}/checkins",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          std::vector<FieldError> errors;
+          OnlyKnown(b, {"code"}, errors);
+          auto code = OptString(b, "code", errors);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
+          }
+          return FromResult(s->CheckIn(caller, *id, code.value_or(""), core::NowUtc()), req);
+        },
+        {"Check a registered student in by the code of their registration",
+         tag,
+         {},
+         "CheckInInput",
+         "EventRegistration",
+         false,
+         200,
+         {404, 409, 422}});
+
+  r.Add("GET", events + "/{id}/slots",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          auto list = s->Slots(caller, *id);
+          if (!list.ok()) return Problem(list.error(), req.request_id);
+          return JsonResponse(200, ListJson(*list));
+        },
+        {"Interview slots and rooms of an event", tag, {}, "", "EventSlot", true, 200, {404}});
+
+  r.Add("POST", events + "/{id}/slots",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          domain::EventSlot slot;
+          if (auto st = ApplyJson(b, slot, true); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          return FromResult(s->AddSlot(caller, *id, std::move(slot), core::NowUtc()), req, 201);
+        },
+        {"Add an interview slot (a room at a time; no room or student twice at once)",
+         tag,
+         {},
+         "EventSlotInput",
+         "EventSlot",
+         false,
+         201,
+         {404, 409, 422}});
+
+  r.Add("GET", events + "/{id}/live",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          QueryReader q(req);
+          bool once = q.Bool("once").value_or(false);
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          // Refuse before the stream starts, with a normal problem document.
+          auto first = s->Counters(caller, *id);
+          if (!first.ok()) return Problem(first.error(), req.request_id);
+          Response resp{200, "text/event-stream", "", {}};
+          resp.headers.emplace_back("X-Accel-Buffering", "no");
+          resp.stream = std::make_shared<LiveCounterSource>(s, caller, *id, once);
+          return resp;
+        },
+        {"Live counters of an event as server-sent events (event: counters, data: JSON): "
+         "registrations, check-ins, applications and intentions made at the event; sent at "
+         "once and again within a second of every change",
+         tag,
+         {{"once", "boolean", "End the stream after the first event (for a poll)"}},
+         "",
+         "",
+         false,
+         200,
+         {404},
+         "text/event-stream"});
+
+  r.Add("GET", events + "/{id}/figures",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          auto f = s->Figures(caller, *id);
+          if (!f.ok()) return Problem(f.error(), req.request_id);
+          return JsonResponse(200, FiguresJson(*id, *f));
+        },
+        {"An event's figures computed from its applications' transitions: interviewed, "
+         "intentions (internship / employment), follow-ups",
+         tag,
+         {},
+         "",
+         "EventFigures",
+         false,
+         200,
+         {404}});
+
+  // ---- destinations ----
+  r.Add("GET", dests,
+        [s](Request& req, const Caller& caller) {
+          if (auto st = s->CheckListDestinations(caller); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          QueryReader q(req);
+          store::DestinationFilter f;
+          f.institution_id = q.Int("institution_id", 1, INT64_MAX);
+          f.unit_id = q.Int("unit_id", 1, INT64_MAX);
+          f.cohort = q.Int("cohort", 1900, 2200);
+          f.student_id = q.Int("student_id", 1, INT64_MAX);
+          f.category = q.Enum("category", Values(std::vector<std::string_view>(
+                                              std::begin(domain::kDestinationCategories),
+                                              std::end(domain::kDestinationCategories))));
+          f.status = q.Enum("status", {"registered", "verified", "rejected"});
+          int limit = q.Limit();
+          Id after = q.IdCursor();
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto page = s->ListDestinations(caller, f, {after, limit});
+          if (!page.ok()) return Problem(page.error(), req.request_id);
+          return JsonResponse(200, PageJson(*page));
+        },
+        {"Graduates' destinations in the caller's scope", tag,
+         With({{"institution_id", "integer", ""},
+               {"unit_id", "integer", ""},
+               {"cohort", "integer", "Graduation year"},
+               {"student_id", "integer", ""},
+               {"category", "string", "Ministry of Education category"},
+               {"status", "string", "registered | verified | rejected"}}),
+         "", "Destination", true});
+
+  r.Add("POST", dests,
+        [s](Request& req, const Caller& caller) {
+          TB_BODY(b);
+          domain::Destination d;
+          if (auto st = ApplyJson(b, d, true); !st.ok()) return Problem(st.error(), req.request_id);
+          return FromResult(s->RegisterDestination(caller, std::move(d), core::NowUtc()), req, 201);
+        },
+        {"Register a graduate's destination (a student: their own); verified only by the unit",
+         tag,
+         {},
+         "DestinationInput",
+         "Destination",
+         false,
+         201,
+         {404, 409, 422}});
+
+  r.Add("GET", dests + "/{id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          return FromResult(s->GetDestination(caller, *id), req);
+        },
+        {"Get a destination", tag, {}, "", "Destination", false, 200, {404}});
+
+  r.Add("PATCH", dests + "/{id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          auto current = s->GetDestination(caller, *id);
+          if (!current.ok()) return Problem(current.error(), req.request_id);
+          domain::Destination d = *current;
+          if (auto st = ApplyJson(b, d, false); !st.ok())
+            return Problem(st.error(), req.request_id);
+          return FromResult(s->UpdateDestination(caller, *id, std::move(d), core::NowUtc()), req);
+        },
+        {"Change a destination (JSON merge patch); it needs verification again",
+         tag,
+         {},
+         "DestinationInput",
+         "Destination",
+         false,
+         200,
+         {404, 409, 422}});
+
+  r.Add("PUT", dests + "/{id}/evidence",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          std::string type = req.Header("content-type").value_or("");
+          return FromResult(s->AttachEvidence(caller, *id, type, req.body, core::NowUtc()), req);
+        },
+        {"Upload the evidence file (the raw bytes of a PDF, PNG or JPEG, at most 1 MiB, with its "
+         "Content-Type; the type is checked against the file's first bytes)",
+         tag,
+         {},
+         "",
+         "Destination",
+         false,
+         200,
+         {404, 409, 413, 422}});
+
+  r.Add("GET", dests + "/{id}/evidence",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          auto file = s->Evidence(caller, *id);
+          if (!file.ok()) return Problem(file.error(), req.request_id);
+          return Response{200, file->second, std::move(file->first), {}};
+        },
+        {"Download the evidence file",
+         tag,
+         {},
+         "",
+         "",
+         false,
+         200,
+         {404},
+         "application/octet-stream"});
+
+  r.Add("POST", dests + "/{id}/verification",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          std::vector<FieldError> errors;
+          OnlyKnown(b, {"decision"}, errors);
+          auto decision = OptString(b, "decision", errors);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
+          }
+          return FromResult(s->Verify(caller, *id, decision.value_or(""), core::NowUtc()), req);
+        },
+        {"Verify (or reject) a destination against its evidence: unit staff and institution "
+         "admins",
+         tag,
+         {},
+         "VerificationInput",
+         "Destination",
+         false,
+         200,
+         {404, 409, 422}});
+
+  r.Add("GET", std::string(kBase) + "/reports/destination-flags",
+        [s](Request& req, const Caller& caller) {
+          QueryReader q(req);
+          auto institution = q.Int("institution_id", 1, INT64_MAX);
+          auto cohort = q.Int("cohort", 1900, 2200);
+          auto deadline = q.Code("deadline", core::CheckDate);
+          if (q.ok() && !cohort) q.AddError("cohort", "is required");
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto flags = s->Flags(caller, institution, *cohort, deadline);
+          if (!flags.ok()) return Problem(flags.error(), req.request_id);
+          json items = json::array();
+          for (const auto& f : *flags) {
+            items.push_back(
+                {{"rule", f.rule},
+                 {"destination_id", f.destination_id ? json(*f.destination_id) : json(nullptr)},
+                 {"unit_id", f.unit_id ? json(*f.unit_id) : json(nullptr)},
+                 {"employer", f.employer},
+                 {"count", f.count},
+                 {"reason", {{"zh", f.zh}, {"en", f.en}}}});
+          }
+          return JsonResponse(200, {{"items", items}});
+        },
+        {"Audit flags on a cohort's destinations, each with its reason in Chinese and English: "
+         "many graduates at one small employer, a flexible-employment share far above the "
+         "norm, registrations clustered before the deadline, invalid employer credit codes",
+         tag,
+         {{"institution_id", "integer", "Default: the caller's institution"},
+          {"cohort", "integer", "Graduation year (required)"},
+          {"deadline", "string", "Registration deadline YYYY-MM-DD (default 31 August)"}},
+         "",
+         "DestinationFlags",
+         false,
+         200,
+         {404, 422}});
+
+  r.Add("GET", std::string(kBase) + "/reports/employment",
+        [s](Request& req, const Caller& caller) {
+          QueryReader q(req);
+          service::EmploymentQuery eq;
+          eq.institution_id = q.Int("institution_id", 1, INT64_MAX);
+          eq.unit_id = q.Int("unit_id", 1, INT64_MAX);
+          eq.cohort = q.Int("cohort", 1900, 2200);
+          eq.group_by =
+              q.Enum("group_by", {"unit", "major", "cohort", "province", "city"}).value_or("unit");
+          if (!q.ok()) return Problem(q.error(), req.request_id);
+          auto rep = s->Employment(caller, eq);
+          if (!rep.ok()) return Problem(rep.error(), req.request_id);
+          auto row = [](const service::EmploymentRow& e) {
+            return json{
+                {"key", e.key},
+                {"label", e.label},
+                {"suppressed", e.suppressed},
+                {"graduates", e.graduates ? json(*e.graduates) : json(nullptr)},
+                {"placed", e.placed ? json(*e.placed) : json(nullptr)},
+                {"placement_rate", e.placement_rate ? json(*e.placement_rate) : json(nullptr)},
+                {"mix", e.mix},
+                {"median_salary", e.median_salary ? json(*e.median_salary) : json(nullptr)}};
+          };
+          json rows = json::array();
+          for (const auto& x : rep->rows) rows.push_back(row(x));
+          return JsonResponse(200, {{"group_by", rep->group_by},
+                                    {"rule", service::kPlacementRule},
+                                    {"total", row(rep->total)},
+                                    {"rows", rows}});
+        },
+        {"Employment figures: placement rate, destination mix and median salary by unit, major, "
+         "cohort, province or city (groups under 5 graduates suppressed)",
+         tag,
+         {{"institution_id", "integer", ""},
+          {"unit_id", "integer", ""},
+          {"cohort", "integer", "Graduation year"},
+          {"group_by", "string", "unit | major | cohort | province | city"}},
+         "",
+         "EmploymentReport",
+         false,
+         200,
+         {404}});
+}
+
+void AddRecruitmentSchemas(json& schemas) {
+  json obj = {{"type", "object"}};
+  json integer = {{"type", "integer"}};
+  json nint = {{"type", json::array({"integer", "null"})}};
+  json str = {{"type", "string"}};
+  json nstr = {{"type", json::array({"string", "null"})}};
+  json counters = {{"type", "object"},
+                   {"properties",
+                    {{"registrations", integer},
+                     {"waitlisted", integer},
+                     {"checkins", integer},
+                     {"applications", integer},
+                     {"intentions", integer}}}};
+  schemas["LiveCounters"] = counters;
+  schemas["Event"] = {
+      {"allOf", json::array({{{"$ref", "#/components/schemas/Activity"}},
+                             {{"type", "object"},
+                              {"properties",
+                               {{"capacity", nint},
+                                {"stream_url", nstr},
+                                {"starts_at", nstr},
+                                {"ends_at", nstr},
+                                {"organizations", {{"type", "array"}, {"items", integer}}},
+                                {"institutions", {{"type", "array"}, {"items", integer}}},
+                                {"featured_posts", {{"type", "array"}, {"items", integer}}},
+                                {"counters", counters}}}}})}};
+  schemas["EventFigures"] = {{"type", "object"},
+                             {"properties",
+                              {{"event_id", integer},
+                               {"applications", integer},
+                               {"interviewed", integer},
+                               {"intentions", integer},
+                               {"internship_intentions", integer},
+                               {"employment_intentions", integer},
+                               {"follow_ups", integer},
+                               {"no_outcome", integer},
+                               {"rules", obj}}}};
+  schemas["DestinationFlags"] = {{"type", "object"},
+                                 {"properties", {{"items", {{"type", "array"}, {"items", obj}}}}}};
+  schemas["EmploymentReport"] = {{"type", "object"},
+                                 {"properties",
+                                  {{"group_by", str},
+                                   {"rule", str},
+                                   {"total", obj},
+                                   {"rows", {{"type", "array"}, {"items", obj}}}}}};
+  auto input = [&](std::initializer_list<std::pair<const char*, json>> props,
+                   std::vector<std::string> required) {
+    json p = json::object();
+    for (const auto& [k, v] : props) p[k] = v;
+    json j = {{"type", "object"}, {"properties", p}, {"additionalProperties", false}};
+    if (!required.empty()) j["required"] = required;
+    return j;
+  };
+  schemas["ApplyInput"] =
+      input({{"student_id", integer}, {"post_id", integer}, {"event_id", integer}, {"note", str}},
+            {"post_id"});
+  schemas["TransitionInput"] =
+      input({{"to", str},
+             {"note", str},
+             {"intention_kind", {{"type", "string"}, {"enum", {"internship", "employment"}}}}},
+            {"to"});
+  schemas["ConfirmationInput"] = input(
+      {{"party", {{"type", "string"}, {"enum", {"student", "enterprise", "institution"}}}}}, {});
+  schemas["EventSettingsInput"] =
+      input({{"capacity", integer}, {"stream_url", str}, {"starts_at", str}, {"ends_at", str}}, {});
+  schemas["EventInstitutionInput"] = input({{"institution_id", integer}}, {"institution_id"});
+  schemas["EventPostInput"] = input({{"post_id", integer}}, {"post_id"});
+  schemas["RegistrationInput"] = input({{"student_id", integer}}, {});
+  schemas["CheckInInput"] = input({{"code", str}}, {"code"});
+  schemas["VerificationInput"] =
+      input({{"decision", {{"type", "string"}, {"enum", {"verified", "rejected"}}}}}, {"decision"});
+}
+
+}  // namespace tb::http

@@ -1,0 +1,116 @@
+// The recruitment demo (issue #5) on both backends: the Yingshan group interview's figures are
+// computed from the applications' transitions (more than 70 interviewed, more than 30
+// intentions, some follow-ups); the 2022 livestream counts 230 enterprises and 200
+// universities; applications exist in every state, for the demo student and to Johon Huayi's
+// posts; the class of 2023 has destinations, employment figures and audit flags.
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "demo/demo.hpp"
+#include "service/recruitment.hpp"
+#include "store/queries.hpp"
+#include "testing/result_assertions.hpp"
+#include "testing/test_database.hpp"
+
+namespace tb::demo {
+namespace {
+
+class RecruitmentDemoTest : public testing::DatabaseTest {};
+
+TEST_P(RecruitmentDemoTest, FiguresAndBoardsAreComputedFromTheSeededRecords) {
+  TB_ASSERT_OK(SeedDemo(database()));
+  service::RecruitmentService svc(db(), "");
+  auto admin = auth::SystemCaller("test");
+  auto events = svc.ListEvents(admin, {});
+  TB_ASSERT_OK(events);
+  const service::EventView* yingshan = nullptr;
+  const service::EventView* livestream = nullptr;
+  for (const auto& e : *events) {
+    if (e.activity.kind == "group_interview" && e.activity.date == "2025-05-16") yingshan = &e;
+    if (e.activity.kind == "livestream" && e.activity.date == "2022-04-29") livestream = &e;
+  }
+  ASSERT_NE(yingshan, nullptr);
+  ASSERT_NE(livestream, nullptr);
+
+  auto figures = svc.Figures(admin, yingshan->activity.id);
+  TB_ASSERT_OK(figures);
+  EXPECT_GT(figures->interviewed, 70);
+  EXPECT_GT(figures->intentions, 30);
+  EXPECT_GT(figures->follow_ups, 0);
+  EXPECT_EQ(figures->intentions, figures->internship_intentions + figures->employment_intentions);
+  EXPECT_GT(yingshan->counters.checkins, 70);
+
+  EXPECT_EQ(static_cast<std::int64_t>(livestream->organizations.size()) +
+                livestream->settings.external_enterprises,
+            230);
+  EXPECT_EQ(static_cast<std::int64_t>(livestream->institutions.size()) +
+                livestream->settings.external_institutions,
+            200);
+  EXPECT_TRUE(livestream->settings.stream_url.has_value());
+
+  std::set<std::string> states;
+  auto all = svc.ListApplications(admin, {}, {0, 1000});
+  TB_ASSERT_OK(all);
+  for (const auto& a : all->items) states.insert(a.state);
+  for (auto s : domain::kApplicationStates) EXPECT_TRUE(states.count(std::string(s))) << s;
+
+  // The demo student's own board and Johon Huayi's.
+  auto student = db()->Read([&](store::Tx& tx) -> Result<domain::Id> {
+    auto id = tx.QueryInt(
+        "SELECT MIN(s.id) FROM students s JOIN units u ON u.id = s.unit_id JOIN institutions i "
+        "ON i.id = u.institution_id WHERE u.name = '汽车与交通工程学院' AND i.name = "
+        "'辽宁工业大学'");
+    if (!id) return Error::NotFound("demo student");
+    return *id;
+  });
+  TB_ASSERT_OK(student);
+  store::ApplicationFilter mine;
+  mine.student_id = *student;
+  auto board = svc.ListApplications(admin, mine, {0, 50});
+  TB_ASSERT_OK(board);
+  EXPECT_GE(board->items.size(), 3u);
+  auto johon = db()->Read([&](store::Tx& tx) -> Result<domain::Id> {
+    auto id = tx.QueryInt("SELECT id FROM organizations WHERE name = ?",
+                          {store::P("聚鸿华亿（沈阳）电子科技有限公司")});
+    if (!id) return Error::NotFound("Johon Huayi");
+    return *id;
+  });
+  TB_ASSERT_OK(johon);
+  store::ApplicationFilter to_johon;
+  to_johon.organization_id = *johon;
+  auto johon_board = svc.ListApplications(admin, to_johon, {0, 50});
+  TB_ASSERT_OK(johon_board);
+  std::set<std::string> johon_states;
+  for (const auto& a : johon_board->items) johon_states.insert(a.state);
+  EXPECT_GE(johon_states.size(), 9u);
+
+  service::EmploymentQuery q;
+  q.cohort = 2023;
+  auto report = svc.Employment(admin, q);
+  TB_ASSERT_OK(report);
+  EXPECT_GT(*report->total.graduates, 100);
+  EXPECT_GT(*report->total.placement_rate, 0.5);
+  EXPECT_LT(*report->total.placement_rate, 1.0);
+  auto lut = db()->Read([&](store::Tx& tx) -> Result<domain::Id> {
+    return *tx.QueryInt("SELECT id FROM institutions WHERE name = '辽宁工业大学'");
+  });
+  TB_ASSERT_OK(lut);
+  bool any_flag = false;
+  auto institutions = db()->Read([&](store::Tx& tx) -> Result<std::vector<store::Row>> {
+    return tx.Query("SELECT id FROM institutions");
+  });
+  TB_ASSERT_OK(institutions);
+  for (const auto& row : *institutions) {
+    auto flags = svc.Flags(admin, row.Int(0), 2023, std::nullopt);
+    TB_ASSERT_OK(flags);
+    any_flag = any_flag || !flags->empty();
+  }
+  EXPECT_TRUE(any_flag);
+}
+
+TB_INSTANTIATE_BACKENDS(RecruitmentDemoTest);
+
+}  // namespace
+}  // namespace tb::demo
