@@ -7,6 +7,7 @@
 
 #include "auth/accounts.hpp"
 #include "http/router.hpp"
+#include "match/service.hpp"
 #include "service/entity_service.hpp"
 
 namespace tb::http {
@@ -15,7 +16,8 @@ struct ApiContext {
   std::shared_ptr<service::Services> services;
   std::shared_ptr<auth::AccountService> accounts;
   std::string version;
-  bool secure_cookies = false;  // mark the session cookie Secure (served over TLS)
+  bool secure_cookies = false;                 // mark the session cookie Secure (served over TLS)
+  std::shared_ptr<match::MatchService> match;  // null: the matching routes answer 503
 };
 
 // Registers every route; the OpenAPI route documents the table it is part of.

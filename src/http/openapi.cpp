@@ -2,6 +2,7 @@
 
 #include "domain/entities.hpp"
 #include "domain/partnership.hpp"
+#include "http/match_routes.hpp"
 #include "http/partnership_routes.hpp"
 
 namespace tb::http {
@@ -128,6 +129,7 @@ json Components() {
   AddEntitySchemas<domain::ActivityParticipant>(schemas);
   AddEntitySchemas<domain::ActivityTask>(schemas);
   AddPartnershipSchemas(schemas);
+  AddMatchSchemas(schemas);
 
   json region = {{"type", "object"}, {"properties", StringProps({"code", "name", "parent_code"})}};
   region["properties"]["level"] = {{"type", "integer"}};

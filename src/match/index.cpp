@@ -495,8 +495,8 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
   }
   if (!s.major_code.empty()) {
     keys.emplace_back("mx:" + s.major_code, w.major_exact);
-    keys.emplace_back("mC:" + ClassOf(s.major_code), w.major_exact);
-    keys.emplace_back("mG:" + CategoryOf(s.major_code), w.major_exact);
+    keys.emplace_back("mC:" + ClassOf(s.major_code), w.major_class);
+    keys.emplace_back("mG:" + CategoryOf(s.major_code), w.major_category);
     keys.emplace_back("mc:" + ClassOf(s.major_code), w.major_class);
     keys.emplace_back("mg:" + CategoryOf(s.major_code), w.major_category);
   }
@@ -593,10 +593,10 @@ std::vector<Hit> TopStudents(const Snapshot& snap, const PostDoc& p, const Stude
       keys["m4:" + ClassOf(m)] = std::max(keys["m4:" + ClassOf(m)], w.major_class);
       keys["m2:" + CategoryOf(m)] = std::max(keys["m2:" + CategoryOf(m)], w.major_category);
     } else if (m.size() == 4) {
-      keys["m4:" + m] = std::max(keys["m4:" + m], w.major_exact);
+      keys["m4:" + m] = std::max(keys["m4:" + m], w.major_class);
       keys["m2:" + CategoryOf(m)] = std::max(keys["m2:" + CategoryOf(m)], w.major_category);
     } else {
-      keys["m2:" + m] = std::max(keys["m2:" + m], w.major_exact);
+      keys["m2:" + m] = std::max(keys["m2:" + m], w.major_category);
     }
   }
   keys["rc:" + City(p.region_code)] = w.region_city;

@@ -274,22 +274,30 @@ Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, cons
       fit = w.major_any;
       how = 4;
     } else {
+      // The more specific the post's entry that reaches the student's major, the better: the
+      // very code, its class (named or through a sibling code), its category.
       for (const auto& m : p.accepted_majors) {
-        if (m == s.major_code || (m.size() < 6 && s.major_code.starts_with(m))) {
-          fit = std::max(fit, w.major_exact);
-          how = std::max(how, 3);
-        } else if (m.size() >= 6 && ClassOf(m) == ClassOf(s.major_code)) {
-          if (w.major_class >= fit) how = std::max(how, 2);
-          fit = std::max(fit, w.major_class);
+        int level = 0;
+        double points = 0;
+        if (m == s.major_code) {
+          level = 3;
+          points = w.major_exact;
+        } else if (m.size() >= 4 && ClassOf(m) == ClassOf(s.major_code)) {
+          level = 2;
+          points = w.major_class;
         } else if (CategoryOf(m) == CategoryOf(s.major_code)) {
-          if (w.major_category >= fit) how = std::max(how, 1);
-          fit = std::max(fit, w.major_category);
+          level = 1;
+          points = w.major_category;
+        }
+        if (points > fit || (points == fit && level > how)) {
+          fit = points;
+          how = level;
         }
       }
     }
     static const char* kZh[] = {"专业不相关", "同一学科门类", "同一专业类", "专业对口", "不限专业"};
     static const char* kEn[] = {"unrelated major", "same major category", "same major class",
-                                "major accepted", "open to any major"};
+                                "exact major", "open to any major"};
     double weight = how == 4 ? w.major_any : w.major_exact;
     add("major", weight, fit, TB_WORDS(kZh[how], kEn[how]));
   }

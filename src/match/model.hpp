@@ -4,9 +4,10 @@
 //   score = major + required_skills + preferred_skills + region + industry + salary + text
 //
 // Each component is a weight (Weights, from config/match.json) times a fit in [0, 1]:
-//   major            exact or accepted (the post lists the student's code, class or category)
-//                    = major_exact; a major of the same class = major_class; of the same
-//                    category = major_category; a post open to any major = major_any
+//   major            the most specific of the post's accepted majors that reaches the
+//                    student's: the very code = major_exact; its class (named, or a sibling
+//                    code) = major_class; its category = major_category; a post open to any
+//                    major = major_any
 //   required_skills  share of the post's required skills the student has (synonyms folded)
 //   preferred_skills share of its preferred skills
 //   region           the post is in the same city as one of the student's places (preferred
@@ -38,15 +39,15 @@ using domain::Id;
 
 struct Weights {
   double major_exact = 0.30;
-  double major_class = 0.18;
+  double major_class = 0.20;
   double major_category = 0.08;
-  double major_any = 0.10;
-  double required_skills = 0.25;
-  double preferred_skills = 0.08;
-  double region_city = 0.12;
-  double region_province = 0.08;
+  double major_any = 0.04;
+  double required_skills = 0.22;
+  double preferred_skills = 0.06;
+  double region_city = 0.15;
+  double region_province = 0.10;
   double industry = 0.05;
-  double salary = 0.08;
+  double salary = 0.06;
   double text = 0.12;
   double text_saturation = 8.0;  // BM25 sum at which the text component is full
   double bm25_k1 = 1.2;

@@ -79,10 +79,12 @@ bool IsLatinWord(std::string_view w) {
 // Words too common to say anything about fit.
 const std::set<std::string, std::less<>>& StopWords() {
   static const std::set<std::string, std::less<>> kWords = {
-      "the",  "and",  "or",   "of",   "to",   "in",   "for",  "with", "a",    "an",
-      "is",   "are",  "be",   "on",   "as",   "by",   "at",   "负责", "熟悉", "掌握",
-      "具有", "具备", "相关", "工作", "能力", "以上", "优先", "良好", "进行", "要求",
-      "岗位", "职责", "完成", "参与", "协助", "以及", "及其", "我们", "公司", "经验"};
+      "the",  "and",      "or",   "of",     "to",   "in",   "for",  "with", "a",    "an",
+      "is",   "are",      "be",   "on",     "as",   "by",   "at",   "负责", "熟悉", "掌握",
+      "具有", "具备",     "相关", "工作",   "能力", "以上", "优先", "良好", "进行", "要求",
+      "岗位", "职责",     "完成", "参与",   "协助", "以及", "及其", "我们", "公司", "经验",
+      "地点", "工作地点", "专业", "毕业生", "本科", "求职", "意向", "期望", "城市", "接受",
+      "其他", "届",       "通过", "全国",   "等级", "考试", "在校", "期间", "熟练"};
   return kWords;
 }
 
@@ -149,6 +151,9 @@ std::vector<std::string> Terms(std::string_view text) {
     if (StopWords().contains(w)) continue;
     bool ascii = IsLatinWord(w);
     if (!ascii && w.size() <= 3) continue;  // one CJK character (3 bytes in UTF-8)
+    if (std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9' || c == '.'; })) {
+      continue;  // numbers: years, counts
+    }
     if (auto it = Synonyms().find(w); it != Synonyms().end() && it->second.size() == 1) {
       out.push_back(it->second[0]);
     } else {

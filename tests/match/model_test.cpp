@@ -128,7 +128,7 @@ TEST(Score, IsTheSumOfExplainedComponents) {
     return Reason{};
   };
   EXPECT_EQ(reason("major").points, w.major_exact);
-  EXPECT_EQ(reason("major").en, "major accepted");
+  EXPECT_EQ(reason("major").en, "exact major");
   // C/C++ counts as two skills (C, C++), of which "cpp" covers one: 3 of 5.
   EXPECT_DOUBLE_EQ(reason("required_skills").points, w.required_skills * 3 / 5);
   EXPECT_NE(reason("required_skills").en.find("3 of 5"), std::string::npos);
@@ -149,7 +149,8 @@ TEST(Score, MajorHierarchyGivesLessForClassAndCategory) {
     return scored.reasons[0];
   };
   EXPECT_EQ(with({"080202"}).points, w.major_exact);
-  EXPECT_EQ(with({"0802"}).points, w.major_exact);  // the whole class is accepted
+  EXPECT_EQ(with({"0802"}).points, w.major_class);  // the whole class
+  EXPECT_EQ(with({"08"}).points, w.major_category);
   EXPECT_EQ(with({"080204"}).points, w.major_class);
   EXPECT_EQ(with({"080901"}).points, w.major_category);
   EXPECT_EQ(with({"120204"}).points, 0);
