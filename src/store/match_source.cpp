@@ -116,6 +116,7 @@ std::vector<MatchPostRow> LoadMatchPosts(Tx& tx, const std::vector<domain::Id>& 
   if (ids.empty()) return out;
   Chunked(ids, [&](const std::vector<domain::Id>& part) {
     auto posts = ListAll<domain::Post>(tx, IdIn(part));
+    if (posts.empty()) return;
     std::vector<domain::Id> orgs;
     for (const auto& p : posts) orgs.push_back(p.organization_id);
     std::unordered_map<domain::Id, bool> verified;
