@@ -21,3 +21,7 @@ foreach(part core sqlite3 postgresql)
 endforeach()
 target_link_libraries(soci::sqlite3 INTERFACE soci::core PkgConfig::SQLITE3)
 target_link_libraries(soci::postgresql INTERFACE soci::core PkgConfig::LIBPQ)
+
+# CRoaring 0.2 (libroaring-dev) ships neither a CMake package nor a .pc file.
+find_path(ROARING_INCLUDE_DIR roaring/roaring.hh REQUIRED)
+find_library(ROARING_LIBRARY roaring REQUIRED)

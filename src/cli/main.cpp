@@ -24,6 +24,9 @@
 #include "http/api.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
+#include "match/commands.hpp"
+#include "match/engine.hpp"
+#include "match/service.hpp"
 #include "report/reference_import.hpp"
 #include "service/entity_service.hpp"
 #include "store/database.hpp"
@@ -81,7 +84,8 @@ std::string FilesDir(const std::string& db_url) {
 }
 
 int Serve(const std::string& db_url, const std::string& address, std::uint16_t port, bool demo,
-          std::size_t threads, const std::string& web_dir, bool secure_cookies) {
+          std::size_t threads, const std::string& web_dir, bool secure_cookies,
+          const std::string& match_config) {
   int code = 0;
   auto db = OpenDatabase(db_url, std::max<std::size_t>(threads ? threads : 4, 4), &code);
   if (!db) return code;
@@ -97,10 +101,15 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
                  summary->organizations, summary->students, summary->posts);
     if (int rc = PrintDemoLogins(db); rc != 0) return rc;
   }
+  auto weights = tb::match::LoadConfiguredWeights(match_config);
+  if (!weights.ok()) return Fail(weights.error());
+  auto engine = tb::match::Engine::Start(db, {*weights});
+  if (!engine.ok()) return Fail(engine.error());
+  auto matcher = std::make_shared<tb::match::MatchService>(db, *engine);
   auto services = std::make_shared<tb::service::Services>(db);
   auto accounts = std::make_shared<tb::auth::AccountService>(db);
   tb::http::Router router =
-      tb::http::BuildApi({services, accounts, TB_VERSION, secure_cookies, FilesDir(db_url)});
+      tb::http::BuildApi({services, accounts, TB_VERSION, secure_cookies, FilesDir(db_url), matcher});
   tb::http::ServerOptions options;
   options.address = address;
   options.port = port;
@@ -435,6 +444,22 @@ int main(int argc, char** argv) {
   serve->add_flag("--secure-cookies", secure_cookies,
                   "Mark the session cookie Secure (when served over TLS by a proxy)");
 
+  std::string match_config;
+  serve->add_option("--match-config", match_config,
+                    "Weights of the matching model (default: config/match.json if present)");
+
+  auto* match = app.add_subcommand("match", "Best posts for a student, or students for a post");
+  tb::match::MatchCommand match_cmd;
+  bool match_json = false;
+  match->add_option("what", match_cmd.what, "student | post")
+      ->required()
+      ->check(CLI::IsMember({"student", "post"}));
+  match->add_option("id", match_cmd.id, "Its id")->required();
+  match->add_option("--limit", match_cmd.limit, "How many")->capture_default_str();
+  match->add_flag("--json", match_json, "Print the API's JSON");
+  match->add_option("--db", db_url, "Database URL")->capture_default_str();
+  match->add_option("--match-config", match_config, "Weights of the matching model");
+
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db_url, "Database URL")->capture_default_str();
 
@@ -480,6 +505,18 @@ int main(int argc, char** argv) {
   }
   if (*import) return Import(db_url, kind, files, dry_run);
   if (auto rc = RunAccountCommand(db_url, account_commands)) return *rc;
-  if (*serve) return Serve(db_url, address, port, demo, threads, web_dir, secure_cookies);
+  if (*match) {
+    int code = 0;
+    auto db = OpenDatabase(db_url, 2, &code);
+    if (!db) return code;
+    auto weights = tb::match::LoadConfiguredWeights(match_config);
+    if (!weights.ok()) return Fail(weights.error());
+    match_cmd.json = match_json;
+    auto st = tb::match::RunMatch(db, *weights, match_cmd, std::cout);
+    return st.ok() ? 0 : Fail(st.error());
+  }
+  if (*serve) {
+    return Serve(db_url, address, port, demo, threads, web_dir, secure_cookies, match_config);
+  }
   return 0;
 }

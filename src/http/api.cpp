@@ -8,6 +8,7 @@
 #include "core/time.hpp"
 #include "core/validate.hpp"
 #include "http/json_mapping.hpp"
+#include "http/match_routes.hpp"
 #include "http/openapi.hpp"
 #include "http/params.hpp"
 #include "http/partnership_routes.hpp"
@@ -804,6 +805,7 @@ Router BuildApi(const ApiContext& ctx) {
   AddReference(r, db);
   AddPartnershipRoutes(r, db);
   AddRecruitmentRoutes(r, db, ctx.files_dir);
+  AddMatchRoutes(r, ctx.match);
 
   // The description of this very table; built lazily so it includes itself.
   auto spec = std::make_shared<std::string>();

@@ -7,6 +7,7 @@
 
 #include "auth/accounts.hpp"
 #include "http/router.hpp"
+#include "match/service.hpp"
 #include "service/entity_service.hpp"
 
 namespace tb::http {
@@ -17,6 +18,7 @@ struct ApiContext {
   std::string version;
   bool secure_cookies = false;           // mark the session cookie Secure (served over TLS)
   std::string files_dir = "data/files";  // uploaded files (destinations' evidence)
+  std::shared_ptr<match::MatchService> match;  // null: the matching routes answer 503
 };
 
 // Registers every route; the OpenAPI route documents the table it is part of.

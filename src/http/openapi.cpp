@@ -3,6 +3,7 @@
 #include "domain/entities.hpp"
 #include "domain/partnership.hpp"
 #include "domain/recruitment.hpp"
+#include "http/match_routes.hpp"
 #include "http/partnership_routes.hpp"
 #include "http/recruitment_routes.hpp"
 
@@ -136,6 +137,7 @@ json Components() {
   AddEntitySchemas<domain::EventSlot>(schemas);
   AddEntitySchemas<domain::Destination>(schemas);
   AddRecruitmentSchemas(schemas);
+  AddMatchSchemas(schemas);
 
   json region = {{"type", "object"}, {"properties", StringProps({"code", "name", "parent_code"})}};
   region["properties"]["level"] = {{"type", "integer"}};

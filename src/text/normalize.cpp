@@ -1,5 +1,7 @@
 #include "text/normalize.hpp"
 
+#include "text/tokenize.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -9,12 +11,7 @@
 namespace tb::text {
 
 std::string NormalizeForMatch(std::string_view utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
-  icu::UnicodeString folded = U_SUCCESS(status) ? nfkc->normalize(in, status) : in;
-  if (U_FAILURE(status)) folded = in;
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(FoldCase(utf8));
   icu::UnicodeString kept;
   for (std::int32_t i = 0; i < folded.length();) {
     UChar32 c = folded.char32At(i);

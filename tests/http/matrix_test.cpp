@@ -359,6 +359,19 @@ const std::vector<Rule>& Matrix() {
   {"GET    /api/v1/reports/students",
    "aggregates for administrators, institution staff and observers",
                                                              {"401",       "200",          "200",                 "200",                       "403",                               "403",                           "200"}},
+
+  // Matching (issue #6). Recommendations: in/out = a student inside/outside the caller's scope
+  // as for GET /students/{id} (the student: themself / another student). Candidates: open/draft
+  // = another organization's open/draft post, own = a draft of the recruiter's organization;
+  // only among the students the caller may see, so students and observers are refused.
+  {"GET    /api/v1/students/{id}/recommendations",
+   "posts for a student the caller may see; out of scope is 404",
+                                                             {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=200 out=404",                    "in=200 out=404",                "404"}},
+  {"GET    /api/v1/posts/{id}/candidates",
+   "students for a visible post, among the students the caller may see; a recruiter for its "
+   "own organization's posts",                               {"401",       "draft=200",    "draft=200",           "draft=200",                 "own=200 open=403 draft=404",        "open=403 draft=404",            "open=403 draft=404"}},
+  {"POST   /api/v1/match/query",
+   "posts for an ad-hoc profile, as the caller sees posts",  {"401",       "200",          "200",                 "200",                       "200",                               "200",                           "200"}},
   };
   // clang-format on
   return rules;
@@ -1280,6 +1293,23 @@ const std::map<std::string, Builder>& Builders() {
 
     // Reports
     b["GET /api/v1/reports/students"] = Fixed(api + "/reports/students");
+
+    // Matching (issue #6)
+    b["GET /api/v1/students/{id}/recommendations"] = [](Fixture& f, Who who, const std::string& v) {
+      Id id = who == kStudent && v == "in" ? f.self_student : f.students[StudentFor(who, v)];
+      return Get("/api/v1/students/" + S(id) + "/recommendations?limit=3");
+    };
+    b["GET /api/v1/posts/{id}/candidates"] = [](Fixture& f, Who, const std::string& v) {
+      return Get("/api/v1/posts/" + S(f.posts[PostFor(v)]) + "/candidates?limit=3");
+    };
+    b["POST /api/v1/match/query"] = [](Fixture&, Who, const std::string& v) {
+      NoVariant(v);
+      return With("/api/v1/match/query", {{"major_code", "080202"},
+                                          {"skills", {"SolidWorks", "C/C++"}},
+                                          {"preferred_regions", {"210100"}},
+                                          {"expected_salary", "6-8K"},
+                                          {"limit", 3}});
+    };
     return b;
   }();
   return builders;

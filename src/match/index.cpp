@@ -1,0 +1,680 @@
+#include "match/index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "match/terms.hpp"
+
+namespace tb::match {
+
+namespace {
+
+// Bounds are compared with this slack so that rounding never prunes a document that ties.
+constexpr double kSlack = 1e-7;
+
+float RoundUp(double v) {
+  auto f = static_cast<float>(v);
+  if (static_cast<double>(f) < v) f = std::nextafter(f, std::numeric_limits<float>::infinity());
+  return f;
+}
+
+void PutVarint(std::vector<std::uint8_t>& out, std::uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
+}
+
+std::string City(std::string_view r) { return std::string(r.substr(0, 4)); }
+std::string Province(std::string_view r) { return std::string(r.substr(0, 2)); }
+
+template <class Map>
+std::size_t ListsBytes(const Map& lists) {
+  std::size_t n = lists.size() * (sizeof(std::uint64_t) + sizeof(PostingList) + 16);
+  for (const auto& [k, l] : lists) n += l.MemoryBytes();
+  return n;
+}
+
+std::size_t SkillBytes(const SkillSet& s) {
+  std::size_t n = s.hashes.capacity() * 8;
+  for (const auto& name : s.names) n += sizeof(std::string) + name.capacity();
+  return n;
+}
+
+}  // namespace
+
+std::uint64_t KeyHash(std::string_view key) { return Hash(key); }
+
+// ---- PostingList ------------------------------------------------------------------------------
+
+void PostingList::Add(std::uint32_t doc, float impact) {
+  if (size_ % kBlock == 0) {
+    block_offset_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+    block_last_.push_back(doc);
+    PutVarint(bytes_, doc);  // the first of a block is absolute
+  } else {
+    PutVarint(bytes_, doc - last_);
+    block_last_.back() = doc;
+  }
+  staged_.push_back(impact);
+  max_impact_ = std::max(max_impact_, impact);
+  last_ = doc;
+  ++size_;
+}
+
+void PostingList::Finish() {
+  scale_ = max_impact_ > 0 ? static_cast<double>(max_impact_) / 255.0 * (1 + 1e-9) : 0;
+  codes_.resize(staged_.size());
+  for (std::size_t i = 0; i < staged_.size(); ++i) {
+    double code = scale_ > 0 ? std::ceil(static_cast<double>(staged_[i]) / scale_) : 0;
+    while (code * scale_ < staged_[i]) code += 1;
+    codes_[i] = static_cast<std::uint8_t>(std::min(255.0, code));
+  }
+  if (max_impact_ > 0) max_impact_ = static_cast<float>(RoundUp(255 * scale_));
+  std::vector<float>().swap(staged_);
+  bytes_.shrink_to_fit();
+  block_last_.shrink_to_fit();
+  block_offset_.shrink_to_fit();
+}
+
+std::size_t PostingList::MemoryBytes() const {
+  return bytes_.capacity() + (block_last_.capacity() + block_offset_.capacity()) * 4 +
+         codes_.capacity() + staged_.capacity() * sizeof(float);
+}
+
+PostingList::Cursor::Cursor(const PostingList* list) : list_(list) {
+  if (list_->size_ > 0) {
+    LoadBlock(0);
+    doc_ = buffer_[0];
+  }
+}
+
+void PostingList::Cursor::LoadBlock(std::uint32_t block) {
+  block_ = block;
+  in_block_ = 0;
+  index_ = block * kBlock;
+  block_size_ = std::min(kBlock, list_->size_ - index_);
+  const std::uint8_t* p = list_->bytes_.data() + list_->block_offset_[block];
+  std::uint32_t prev = 0;
+  for (std::uint32_t i = 0; i < block_size_; ++i) {
+    std::uint32_t v = 0;
+    int shift = 0;
+    while (*p & 0x80) {
+      v |= static_cast<std::uint32_t>(*p++ & 0x7f) << shift;
+      shift += 7;
+    }
+    v |= static_cast<std::uint32_t>(*p++) << shift;
+    prev = i == 0 ? v : prev + v;
+    buffer_[i] = prev;
+  }
+}
+
+void PostingList::Cursor::next() {
+  if (doc_ == kEnd) return;
+  if (++in_block_ < block_size_) {
+    ++index_;
+    doc_ = buffer_[in_block_];
+    return;
+  }
+  if (block_ + 1 >= list_->block_last_.size()) {
+    doc_ = kEnd;
+    return;
+  }
+  LoadBlock(block_ + 1);
+  doc_ = buffer_[0];
+}
+
+void PostingList::Cursor::next_geq(std::uint32_t target) {
+  if (doc_ == kEnd || doc_ >= target) return;
+  if (list_->block_last_[block_] < target) {
+    std::uint32_t b = block_ + 1;
+    const auto& last = list_->block_last_;
+    while (b < last.size() && last[b] < target) ++b;
+    if (b >= last.size()) {
+      doc_ = kEnd;
+      return;
+    }
+    LoadBlock(b);
+  }
+  while (buffer_[in_block_] < target) ++in_block_;
+  index_ = block_ * kBlock + in_block_;
+  doc_ = buffer_[in_block_];
+}
+
+// ---- Segments ---------------------------------------------------------------------------------
+
+std::shared_ptr<const TextStats> ComputeStats(const std::vector<const PostDoc*>& posts) {
+  auto stats = std::make_shared<TextStats>();
+  double total = 0;
+  for (const PostDoc* p : posts) {
+    total += p->length;
+    for (auto t : p->terms) ++stats->df[t];
+  }
+  stats->posts = static_cast<double>(posts.size());
+  stats->average_length = posts.empty() ? 1 : std::max(1.0, total / stats->posts);
+  return stats;
+}
+
+std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
+                                                    const TextStats& stats, const Weights& w) {
+  auto seg = std::make_shared<PostSegment>();
+  std::sort(docs.begin(), docs.end(),
+            [](const PostDoc& a, const PostDoc& b) { return a.id < b.id; });
+  seg->docs = std::move(docs);
+  auto add = [&](const std::string& key, std::uint32_t doc, double impact) {
+    seg->lists[KeyHash(key)].Add(doc, RoundUp(impact));
+  };
+  for (std::uint32_t i = 0; i < seg->docs.size(); ++i) {
+    const PostDoc& p = seg->docs[i];
+    seg->by_id[p.id] = i;
+    seg->all.add(i);
+    if (p.open) seg->open.add(i);
+    if (p.verified) seg->verified.add(i);
+    for (int level = 0; level < 4; ++level) {
+      if (p.min_level <= level) seg->level_ok[level].add(i);
+    }
+    seg->by_kind[p.kind].add(i);
+    seg->by_province[Province(p.region_code)].add(i);
+
+    // A key may be reached by two entries (two accepted majors of one class): one posting.
+    std::map<std::string, double> keys;
+    for (std::size_t k = 0; k < p.required.names.size(); ++k) {
+      keys["rs:" + p.required.names[k]] = 1.0 / static_cast<double>(p.required.names.size());
+    }
+    for (std::size_t k = 0; k < p.preferred.names.size(); ++k) {
+      keys["ps:" + p.preferred.names[k]] = 1.0 / static_cast<double>(p.preferred.names.size());
+    }
+    if (p.accepted_majors.empty()) keys["many"] = 1;
+    for (const auto& m : p.accepted_majors) {
+      if (m.size() >= 6) {
+        keys["mx:" + m] = 1;
+        keys["mc:" + ClassOf(m)] = 1;
+        keys["mg:" + CategoryOf(m)] = 1;
+      } else if (m.size() == 4) {
+        keys["mC:" + m] = 1;
+        keys["mg:" + CategoryOf(m)] = 1;
+      } else {
+        keys["mG:" + m] = 1;
+      }
+    }
+    keys["rc:" + City(p.region_code)] = 1;
+    keys["rp:" + Province(p.region_code)] = 1;
+    if (!p.industry2.empty()) keys["in:" + p.industry2] = 1;
+    for (auto& [key, impact] : keys) add(key, i, impact);
+    for (std::size_t k = 0; k < p.terms.size(); ++k) {
+      double bm25 = stats.Bm25(stats.Idf(p.terms[k]), p.tfs[k], p.length, w);
+      seg->lists[p.terms[k] ^ KeyHash("t:")].Add(i, RoundUp(bm25));
+    }
+  }
+  for (auto& [key, list] : seg->lists) list.Finish();
+  for (auto& r : seg->level_ok) r.runOptimize();
+  return seg;
+}
+
+namespace {
+std::uint64_t TermKey(std::uint64_t term, char side) {
+  return term ^ KeyHash(side == 'p' ? "t:" : "q:");
+}
+}  // namespace
+
+std::shared_ptr<const StudentSegment> BuildStudentSegment(std::vector<StudentDoc> docs) {
+  auto seg = std::make_shared<StudentSegment>();
+  std::sort(docs.begin(), docs.end(),
+            [](const StudentDoc& a, const StudentDoc& b) { return a.id < b.id; });
+  seg->docs = std::move(docs);
+  for (std::uint32_t i = 0; i < seg->docs.size(); ++i) {
+    const StudentDoc& s = seg->docs[i];
+    seg->by_id[s.id] = i;
+    seg->all.add(i);
+    if (s.willing_to_relocate) seg->willing.add(i);
+    if (s.consent) seg->consent.add(i);
+    for (int level = 0; level < 4; ++level) {
+      if (s.level >= level) seg->level_ge[level].add(i);
+    }
+    seg->by_institution[s.institution_id].add(i);
+    seg->by_unit[s.unit_id].add(i);
+    std::map<std::string, int> keys;
+    for (const auto& k : s.skills.names) keys["sk:" + k] = 1;
+    if (!s.major_code.empty()) {
+      keys["m6:" + s.major_code] = 1;
+      keys["m4:" + ClassOf(s.major_code)] = 1;
+      keys["m2:" + CategoryOf(s.major_code)] = 1;
+    }
+    for (const auto& r : s.places) {
+      keys["rc:" + City(r)] = 1;
+      keys["rp:" + Province(r)] = 1;
+      seg->by_province[Province(r)].add(i);
+    }
+    for (const auto& d : s.industries2) keys["in:" + d] = 1;
+    for (auto& [key, one] : keys) seg->lists[KeyHash(key)].Add(i, 1.0f);
+    for (auto t : s.query) seg->lists[TermKey(t, 's')].Add(i, 1.0f);
+  }
+  for (auto& [key, list] : seg->lists) list.Finish();
+  return seg;
+}
+
+std::size_t PostSegment::MemoryBytes() const {
+  std::size_t n = ListsBytes(lists) + by_id.size() * 32;
+  for (const auto& d : docs) {
+    n += sizeof(PostDoc) + d.terms.capacity() * 8 + d.tfs.capacity() * 2 + SkillBytes(d.required) +
+         SkillBytes(d.preferred) + d.title.capacity();
+    for (const auto& m : d.accepted_majors) n += sizeof(std::string) + m.capacity();
+  }
+  n += all.getSizeInBytes() + open.getSizeInBytes() + verified.getSizeInBytes();
+  for (const auto& r : level_ok) n += r.getSizeInBytes();
+  for (const auto& [k, r] : by_kind) n += r.getSizeInBytes();
+  for (const auto& [k, r] : by_province) n += r.getSizeInBytes();
+  return n;
+}
+
+std::size_t StudentSegment::MemoryBytes() const {
+  std::size_t n = ListsBytes(lists) + by_id.size() * 32;
+  for (const auto& d : docs) {
+    n += sizeof(StudentDoc) + d.query.capacity() * 8 + SkillBytes(d.skills);
+    for (const auto& w : d.query_words) n += sizeof(std::string) + w.capacity();
+  }
+  return n;
+}
+
+// ---- Snapshot ---------------------------------------------------------------------------------
+
+namespace {
+
+template <class Part>
+auto FindLive(const std::vector<Part>& parts, Id id) -> decltype(&parts[0].segment->docs[0]) {
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    auto f = it->segment->by_id.find(id);
+    if (f != it->segment->by_id.end() && !it->deleted->contains(f->second)) {
+      return &it->segment->docs[f->second];
+    }
+  }
+  return nullptr;
+}
+
+template <class Part>
+std::size_t LiveCount(const std::vector<Part>& parts) {
+  std::size_t n = 0;
+  for (const auto& p : parts) n += p.segment->docs.size() - p.deleted->cardinality();
+  return n;
+}
+
+}  // namespace
+
+const PostDoc* Snapshot::FindPost(Id id) const { return FindLive(posts, id); }
+const StudentDoc* Snapshot::FindStudent(Id id) const { return FindLive(students, id); }
+std::size_t Snapshot::PostCount() const { return LiveCount(posts); }
+std::size_t Snapshot::StudentCount() const { return LiveCount(students); }
+
+std::size_t Snapshot::MemoryBytes() const {
+  std::size_t n = 0;
+  for (const auto& p : posts) n += p.segment->MemoryBytes() + p.deleted->getSizeInBytes();
+  for (const auto& p : students) n += p.segment->MemoryBytes() + p.deleted->getSizeInBytes();
+  if (stats) n += stats->df.size() * 24;
+  return n;
+}
+
+// ---- Constraints ------------------------------------------------------------------------------
+
+bool EligibleCandidate(const StudentDoc& s, const PostDoc& p) {
+  if (p.min_level > s.level) return false;
+  if (!s.willing_to_relocate) {
+    std::string prov = Province(p.region_code);
+    return std::any_of(s.places.begin(), s.places.end(),
+                       [&](const std::string& r) { return Province(r) == prov; });
+  }
+  return true;
+}
+
+bool InScope(const StudentDoc& s, const StudentScope& scope) {
+  if (scope.none) return false;
+  if (scope.institution_id && s.institution_id != *scope.institution_id) return false;
+  if (scope.unit_id && s.unit_id != *scope.unit_id) return false;
+  if (scope.student_id && s.id != *scope.student_id) return false;
+  if (scope.consent_only && !s.consent) return false;
+  return true;
+}
+
+bool PostMatchesQuery(const StudentDoc& s, const PostDoc& p, const PostQuery& q) {
+  if (!Eligible(s, p, q.today, q.kind)) return false;
+  if (q.verified_only && !p.verified) return false;
+  if (!q.region_prefix.empty() && !p.region_code.starts_with(q.region_prefix)) return false;
+  return true;
+}
+
+// ---- Top-k ------------------------------------------------------------------------------------
+
+namespace {
+
+// The k best (score desc, id asc) seen so far.
+class TopK {
+ public:
+  explicit TopK(std::size_t k) : k_(k) {}
+  static bool Better(const Hit& a, const Hit& b) {
+    return a.score > b.score || (a.score == b.score && a.id < b.id);
+  }
+  void Push(Hit h) {
+    if (k_ == 0) return;
+    if (heap_.size() < k_) {
+      heap_.push_back(h);
+      std::push_heap(heap_.begin(), heap_.end(), Better);
+    } else if (Better(h, heap_.front())) {
+      std::pop_heap(heap_.begin(), heap_.end(), Better);
+      heap_.back() = h;
+      std::push_heap(heap_.begin(), heap_.end(), Better);
+    }
+  }
+  // Documents scoring below this cannot enter.
+  double Threshold() const {
+    return heap_.size() < k_ || k_ == 0 ? -std::numeric_limits<double>::infinity()
+                                        : heap_.front().score;
+  }
+  std::vector<Hit> Sorted() && {
+    std::sort(heap_.begin(), heap_.end(), Better);
+    return std::move(heap_);
+  }
+
+ private:
+  std::size_t k_;
+  std::vector<Hit> heap_;  // a heap whose front is the worst kept hit
+};
+
+struct QueryTerm {
+  const PostingList* list;
+  double weight;
+};
+
+// One cursor of the MaxScore loop: a posting list, or the filter bitmap ("every eligible
+// document") with a constant bound.
+class Cursor {
+ public:
+  Cursor(const PostingList* list, double weight)
+      : list_(list), weight_(weight), cursor_(list), max_(weight * list->max_impact()) {}
+  Cursor(const Roaring* filter, double bound)
+      : list_(nullptr), weight_(0), cursor_(&kEmpty), max_(bound) {
+    roaring_init_iterator(&filter->roaring, &it_);
+  }
+  std::uint32_t docid() const {
+    if (list_) return cursor_.docid();
+    return it_.has_value ? it_.current_value : PostingList::Cursor::kEnd;
+  }
+  double score() const { return list_ ? weight_ * cursor_.impact() : max_; }
+  double max_score() const { return max_; }
+  void next() {
+    if (list_) {
+      cursor_.next();
+    } else {
+      roaring_advance_uint32_iterator(&it_);
+    }
+  }
+  void next_geq(std::uint32_t d) {
+    if (list_) {
+      cursor_.next_geq(d);
+    } else if (it_.has_value && it_.current_value < d) {
+      roaring_move_uint32_iterator_equalorlarger(&it_, d);
+    }
+  }
+
+ private:
+  static const PostingList kEmpty;
+  const PostingList* list_;
+  double weight_;
+  PostingList::Cursor cursor_;
+  double max_;
+  roaring_uint32_iterator_t it_{};
+};
+const PostingList Cursor::kEmpty{};
+
+// MaxScore over one segment. `exact(doc)` returns the model's score, or nullopt when the
+// document fails a constraint the bitmaps do not express.
+template <class Exact>
+void MaxScore(const std::vector<QueryTerm>& terms, const Roaring& filter, double universe_bound,
+              Exact&& exact, TopK& top) {
+  std::vector<Cursor> cursors;
+  cursors.reserve(terms.size() + 1);
+  for (const auto& t : terms) {
+    if (t.weight > 0 && t.list->size() > 0) cursors.emplace_back(t.list, t.weight);
+  }
+  cursors.emplace_back(&filter, universe_bound);
+  std::sort(cursors.begin(), cursors.end(),
+            [](const Cursor& a, const Cursor& b) { return a.max_score() < b.max_score(); });
+  const std::size_t n = cursors.size();
+  std::vector<double> upto(n);  // upto[i] = sum of max_score of cursors 0..i
+  double sum = 0;
+  for (std::size_t i = 0; i < n; ++i) upto[i] = sum += cursors[i].max_score();
+
+  std::size_t first = 0;  // cursors [first, n) are essential
+  auto update_first = [&] {
+    double theta = top.Threshold();
+    while (first < n && upto[first] < theta - kSlack) ++first;
+  };
+  update_first();
+  while (first < n) {
+    std::uint32_t d = PostingList::Cursor::kEnd;
+    for (std::size_t i = first; i < n; ++i) d = std::min(d, cursors[i].docid());
+    if (d == PostingList::Cursor::kEnd) break;
+    bool in = filter.contains(d);
+    double bound = 0;
+    for (std::size_t i = first; i < n; ++i) {
+      if (cursors[i].docid() == d) {
+        bound += cursors[i].score();
+        cursors[i].next();
+      }
+    }
+    if (!in) continue;
+    double theta = top.Threshold() - kSlack;
+    if (first > 0) bound += upto[first - 1];
+    for (std::size_t i = first; i-- > 0;) {
+      if (bound < theta) break;
+      cursors[i].next_geq(d);
+      bound -= cursors[i].max_score();
+      if (cursors[i].docid() == d) bound += cursors[i].score();
+    }
+    if (bound < theta) continue;
+    exact(d);
+    update_first();
+  }
+}
+
+Roaring Without(const Roaring& a, const Roaring& deleted) {
+  return deleted.isEmpty() ? a : a - deleted;
+}
+
+}  // namespace
+
+std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQuery& q) {
+  const Weights& w = snap.weights;
+  TopK top(q.limit);
+  // The query: which lists, with which weight.
+  std::vector<std::pair<std::string, double>> keys;
+  for (const auto& k : s.skills.names) {
+    keys.emplace_back("rs:" + k, w.required_skills);
+    keys.emplace_back("ps:" + k, w.preferred_skills);
+  }
+  if (!s.major_code.empty()) {
+    keys.emplace_back("mx:" + s.major_code, w.major_exact);
+    keys.emplace_back("mC:" + ClassOf(s.major_code), w.major_class);
+    keys.emplace_back("mG:" + CategoryOf(s.major_code), w.major_category);
+    keys.emplace_back("mc:" + ClassOf(s.major_code), w.major_class);
+    keys.emplace_back("mg:" + CategoryOf(s.major_code), w.major_category);
+  }
+  keys.emplace_back("many", w.major_any);
+  {
+    std::map<std::string, int> regions;
+    for (const auto& r : s.places) {
+      regions["rc:" + City(r)] = 1;
+      regions["rp:" + Province(r)] = 1;
+    }
+    for (auto& [k, one] : regions) {
+      keys.emplace_back(k, k[1] == 'c' ? w.region_city : w.region_province);
+    }
+  }
+  for (const auto& d : s.industries2) keys.emplace_back("in:" + d, w.industry);
+  const double text_weight = w.text / w.text_saturation;
+
+  for (const auto& part : snap.posts) {
+    const PostSegment& seg = *part.segment;
+    Roaring filter = seg.open & seg.level_ok[std::clamp(s.level, 0, 3)];
+    if (!q.kind.empty()) {
+      auto it = seg.by_kind.find(q.kind);
+      if (it == seg.by_kind.end()) continue;
+      filter &= it->second;
+    }
+    if (q.verified_only) filter &= seg.verified;
+    if (q.region_prefix.size() >= 2) {
+      auto it = seg.by_province.find(q.region_prefix.substr(0, 2));
+      if (it == seg.by_province.end()) continue;
+      filter &= it->second;
+    }
+    if (!s.willing_to_relocate) {
+      Roaring near;
+      for (const auto& r : s.places) {
+        if (auto it = seg.by_province.find(Province(r)); it != seg.by_province.end()) {
+          near |= it->second;
+        }
+      }
+      filter &= near;
+    }
+    filter = Without(filter, *part.deleted);
+    if (filter.isEmpty()) continue;
+
+    std::vector<QueryTerm> terms;
+    for (const auto& [key, weight] : keys) {
+      if (auto it = seg.lists.find(KeyHash(key)); it != seg.lists.end()) {
+        terms.push_back({&it->second, weight});
+      }
+    }
+    for (auto t : s.query) {
+      if (auto it = seg.lists.find(TermKey(t, 'p')); it != seg.lists.end()) {
+        terms.push_back({&it->second, text_weight});
+      }
+    }
+    MaxScore(
+        terms, filter, w.salary,
+        [&](std::uint32_t d) {
+          const PostDoc& p = seg.docs[d];
+          if (!PostMatchesQuery(s, p, q)) return;
+          top.Push({p.id, Score(s, p, *snap.stats, w, false).score});
+        },
+        top);
+  }
+  return std::move(top).Sorted();
+}
+
+std::vector<Hit> TopPostsReference(const Snapshot& snap, const StudentDoc& s, const PostQuery& q) {
+  TopK top(q.limit);
+  for (const auto& part : snap.posts) {
+    for (std::uint32_t d = 0; d < part.segment->docs.size(); ++d) {
+      if (part.deleted->contains(d)) continue;
+      const PostDoc& p = part.segment->docs[d];
+      if (!PostMatchesQuery(s, p, q)) continue;
+      top.Push({p.id, Score(s, p, *snap.stats, snap.weights, false).score});
+    }
+  }
+  return std::move(top).Sorted();
+}
+
+std::vector<Hit> TopStudents(const Snapshot& snap, const PostDoc& p, const StudentQuery& q) {
+  const Weights& w = snap.weights;
+  TopK top(q.limit);
+  if (q.scope.none) return {};
+  std::map<std::string, double> keys;  // summed: a skill both required and preferred
+  for (const auto& k : p.required.names) {
+    keys["sk:" + k] += w.required_skills / static_cast<double>(p.required.names.size());
+  }
+  for (const auto& k : p.preferred.names) {
+    keys["sk:" + k] += w.preferred_skills / static_cast<double>(p.preferred.names.size());
+  }
+  for (const auto& m : p.accepted_majors) {
+    if (m.size() >= 6) {
+      keys["m6:" + m] = std::max(keys["m6:" + m], w.major_exact);
+      keys["m4:" + ClassOf(m)] = std::max(keys["m4:" + ClassOf(m)], w.major_class);
+      keys["m2:" + CategoryOf(m)] = std::max(keys["m2:" + CategoryOf(m)], w.major_category);
+    } else if (m.size() == 4) {
+      keys["m4:" + m] = std::max(keys["m4:" + m], w.major_class);
+      keys["m2:" + CategoryOf(m)] = std::max(keys["m2:" + CategoryOf(m)], w.major_category);
+    } else {
+      keys["m2:" + m] = std::max(keys["m2:" + m], w.major_category);
+    }
+  }
+  keys["rc:" + City(p.region_code)] = w.region_city;
+  keys["rp:" + Province(p.region_code)] = w.region_province;
+  if (!p.industry2.empty()) keys["in:" + p.industry2] = w.industry;
+  // Text: the post's BM25 weight of each of its terms, for the students whose query has it.
+  std::vector<std::pair<std::uint64_t, double>> text;
+  for (std::size_t k = 0; k < p.terms.size(); ++k) {
+    double bm25 = snap.stats->Bm25(snap.stats->Idf(p.terms[k]), p.tfs[k], p.length, w);
+    text.emplace_back(TermKey(p.terms[k], 's'), RoundUp(bm25) * w.text / w.text_saturation);
+  }
+  const double universe = w.salary + (p.accepted_majors.empty() ? w.major_any : 0);
+
+  for (const auto& part : snap.students) {
+    const StudentSegment& seg = *part.segment;
+    Roaring filter = seg.level_ge[std::clamp(p.min_level, 0, 3)];
+    {
+      Roaring reach = seg.willing;
+      if (auto it = seg.by_province.find(Province(p.region_code)); it != seg.by_province.end()) {
+        reach |= it->second;
+      }
+      filter &= reach;
+    }
+    if (q.scope.institution_id) {
+      auto it = seg.by_institution.find(*q.scope.institution_id);
+      if (it == seg.by_institution.end()) continue;
+      filter &= it->second;
+    }
+    if (q.scope.unit_id) {
+      auto it = seg.by_unit.find(*q.scope.unit_id);
+      if (it == seg.by_unit.end()) continue;
+      filter &= it->second;
+    }
+    if (q.scope.student_id) {
+      auto it = seg.by_id.find(*q.scope.student_id);
+      if (it == seg.by_id.end()) continue;
+      Roaring one;
+      one.add(it->second);
+      filter &= one;
+    }
+    if (q.scope.consent_only) filter &= seg.consent;
+    filter = Without(filter, *part.deleted);
+    if (filter.isEmpty()) continue;
+    std::vector<QueryTerm> terms;
+    for (const auto& [key, weight] : keys) {
+      if (auto it = seg.lists.find(KeyHash(key)); it != seg.lists.end()) {
+        terms.push_back({&it->second, weight});
+      }
+    }
+    for (const auto& [key, weight] : text) {
+      if (auto it = seg.lists.find(key); it != seg.lists.end()) {
+        terms.push_back({&it->second, weight});
+      }
+    }
+    MaxScore(
+        terms, filter, universe,
+        [&](std::uint32_t d) {
+          const StudentDoc& s = seg.docs[d];
+          if (!EligibleCandidate(s, p) || !InScope(s, q.scope)) return;
+          top.Push({s.id, Score(s, p, *snap.stats, w, false).score});
+        },
+        top);
+  }
+  return std::move(top).Sorted();
+}
+
+std::vector<Hit> TopStudentsReference(const Snapshot& snap, const PostDoc& p,
+                                      const StudentQuery& q) {
+  TopK top(q.limit);
+  for (const auto& part : snap.students) {
+    for (std::uint32_t d = 0; d < part.segment->docs.size(); ++d) {
+      if (part.deleted->contains(d)) continue;
+      const StudentDoc& s = part.segment->docs[d];
+      if (!EligibleCandidate(s, p) || !InScope(s, q.scope)) continue;
+      top.Push({s.id, Score(s, p, *snap.stats, snap.weights, false).score});
+    }
+  }
+  return std::move(top).Sorted();
+}
+
+}  // namespace tb::match

@@ -1,0 +1,173 @@
+#pragma once
+// The matching index (DESIGN §7, STYLE "search engine structure"): immutable segments of
+// documents with compressed inverted lists (delta + varint in blocks of 128 document numbers,
+// with the last number of each block for skipping) and CRoaring bitmaps for the hard filters;
+// a Snapshot is a set of segments plus per-segment deletion bitmaps. A snapshot never changes
+// once published: readers hold a shared_ptr and never lock; the engine publishes a new one.
+//
+// Top-k is document-at-a-time MaxScore over cursors (docid/next/next_geq/max_score): every
+// list carries its largest impact, lists whose summed maxima cannot lift a document above the
+// current k-th score become non-essential and are only probed; a candidate that passes is
+// scored exactly by the model (model.hpp Score), so the fast path and the exhaustive reference
+// rank by the very same numbers. Ties are broken by the smaller id.
+//
+// Keys of the post lists (the student is the query):
+//   rs:<skill> 1/|required|   ps:<skill> 1/|preferred|     (× the skill weights)
+//   mx:<code> mC:<class> mG:<category> (× major_exact)  mc:<class> (× major_class)
+//   mg:<category> (× major_category)  many (× major_any)
+//   rc:<city> (× region_city)  rp:<province> (× region_province)  in:<division> (× industry)
+//   t:<term> BM25 weight (× text / text_saturation)
+// and of the student lists (the post is the query): sk:<skill>, m6:<code>, m4:<class>,
+// m2:<category>, rc:<city>, rp:<province>, in:<division>, q:<term>, each with impact 1.
+// The salary component has no list: it is bounded by the weight of the "every eligible
+// document" cursor, which iterates the filter bitmap.
+
+#include <roaring/roaring.hh>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "match/model.hpp"
+
+namespace tb::match {
+
+class PostingList {
+ public:
+  static constexpr std::uint32_t kBlock = 128;
+
+  // Appends a posting; documents in increasing order. Finish() once after the last Add:
+  // impacts are then quantized to one byte each, rounded up (a cursor's impact is an upper
+  // bound of the one added, never less — the exact score comes from the model).
+  void Add(std::uint32_t doc, float impact);
+  void Finish();
+  std::uint32_t size() const { return size_; }
+  float max_impact() const { return max_impact_; }
+  std::size_t MemoryBytes() const;
+
+  class Cursor {
+   public:
+    static constexpr std::uint32_t kEnd = UINT32_MAX;
+    explicit Cursor(const PostingList* list);
+    std::uint32_t docid() const { return doc_; }
+    double impact() const { return list_->codes_[index_] * list_->scale_; }
+    void next();
+    void next_geq(std::uint32_t target);
+
+   private:
+    void LoadBlock(std::uint32_t block);
+    const PostingList* list_;
+    std::uint32_t block_ = 0;       // loaded block
+    std::uint32_t in_block_ = 0;    // position in it
+    std::uint32_t block_size_ = 0;  // postings in it
+    std::uint32_t index_ = 0;       // global position (impacts)
+    std::uint32_t doc_ = kEnd;
+    std::array<std::uint32_t, kBlock> buffer_{};
+  };
+
+ private:
+  std::vector<std::uint8_t> bytes_;
+  std::vector<std::uint32_t> block_last_;    // last document of each block
+  std::vector<std::uint32_t> block_offset_;  // byte offset of each block
+  std::vector<float> staged_;                // impacts until Finish()
+  std::vector<std::uint8_t> codes_;          // quantized impacts
+  double scale_ = 0;
+  std::uint32_t size_ = 0;
+  std::uint32_t last_ = 0;
+  float max_impact_ = 0;
+};
+
+std::uint64_t KeyHash(std::string_view key);
+
+struct PostSegment {
+  std::vector<PostDoc> docs;  // the document number is the index
+  std::unordered_map<std::uint64_t, PostingList> lists;
+  std::unordered_map<Id, std::uint32_t> by_id;
+  Roaring all, open, verified;
+  std::array<Roaring, 4> level_ok;  // [L]: posts a student of level L may take
+  std::unordered_map<std::string, Roaring> by_kind, by_province;
+  std::size_t MemoryBytes() const;
+};
+
+struct StudentSegment {
+  std::vector<StudentDoc> docs;
+  std::unordered_map<std::uint64_t, PostingList> lists;
+  std::unordered_map<Id, std::uint32_t> by_id;
+  Roaring all, willing, consent;
+  std::array<Roaring, 4> level_ge;                       // [L]: students of level L or above
+  std::unordered_map<std::string, Roaring> by_province;  // a place in the province
+  std::unordered_map<Id, Roaring> by_institution, by_unit;
+  std::size_t MemoryBytes() const;
+};
+
+std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
+                                                    const TextStats& stats, const Weights& w);
+std::shared_ptr<const StudentSegment> BuildStudentSegment(std::vector<StudentDoc> docs);
+// Document frequencies and average length of the posts.
+std::shared_ptr<const TextStats> ComputeStats(const std::vector<const PostDoc*>& posts);
+
+struct Snapshot {
+  Weights weights;
+  std::shared_ptr<const TextStats> stats;
+  template <class Segment>
+  struct Part {
+    std::shared_ptr<const Segment> segment;
+    std::shared_ptr<const Roaring> deleted;  // never null
+  };
+  std::vector<Part<PostSegment>> posts;
+  std::vector<Part<StudentSegment>> students;
+  std::int64_t change_id = 0;  // the last change_log entry reflected here
+
+  // The live version of a record, or null.
+  const PostDoc* FindPost(Id id) const;
+  const StudentDoc* FindStudent(Id id) const;
+  std::size_t PostCount() const;
+  std::size_t StudentCount() const;
+  std::size_t MemoryBytes() const;
+};
+
+struct Hit {
+  Id id = 0;
+  double score = 0;
+  bool operator==(const Hit&) const = default;
+};
+
+struct PostQuery {
+  std::size_t limit = 20;
+  int today = 0;               // day number (model.hpp DayNumber)
+  std::string kind;            // "" = any
+  std::string region_prefix;   // "" = anywhere; 2, 4 or 6 digits
+  bool verified_only = false;  // only posts of verified organizations
+};
+
+// Which students a caller may see (from service::ScopeList's StudentFilter).
+struct StudentScope {
+  bool none = false;
+  std::optional<Id> institution_id, unit_id, student_id;
+  bool consent_only = false;
+};
+
+struct StudentQuery {
+  std::size_t limit = 20;
+  StudentScope scope;
+};
+
+// The posts that fit a student best: fast (MaxScore) and exhaustive reference.
+std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& student, const PostQuery& q);
+std::vector<Hit> TopPostsReference(const Snapshot& snap, const StudentDoc& student,
+                                   const PostQuery& q);
+// The students who fit a post best (post open or not: recruiters search before opening).
+std::vector<Hit> TopStudents(const Snapshot& snap, const PostDoc& post, const StudentQuery& q);
+std::vector<Hit> TopStudentsReference(const Snapshot& snap, const PostDoc& post,
+                                      const StudentQuery& q);
+
+// The hard constraints of a student for a post, without the post's own state (open, dates).
+bool EligibleCandidate(const StudentDoc& s, const PostDoc& p);
+bool InScope(const StudentDoc& s, const StudentScope& scope);
+bool PostMatchesQuery(const StudentDoc& s, const PostDoc& p, const PostQuery& q);
+
+}  // namespace tb::match

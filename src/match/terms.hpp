@@ -1,0 +1,29 @@
+#pragma once
+// The vocabulary the matching model compares: canonical skills (with a synonym dictionary) and
+// text terms (ICU-segmented words minus stop words). Both are hashed to 64 bits so that
+// documents store small sorted integer sets; the same function hashes on both sides, so a
+// (vanishingly unlikely) collision affects the reference and the fast scorer alike.
+// Stateless and thread-safe.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tb::match {
+
+std::uint64_t Hash(std::string_view s);
+
+// The canonical skills one skill entry names: "C/C++" -> {"c", "c++"}, "cpp" -> {"c++"},
+// "Vue.js" -> {"vue"}, "Spring Boot" -> {"spring boot"}, "机械制图" -> {"机械制图"}.
+std::vector<std::string> CanonicalSkills(std::string_view entry);
+
+// The canonical skills a free text mentions, by the same dictionary: "熟悉C/C++、Java" ->
+// {"c", "c++", "java"} (only words that are known skills or Latin technical words).
+std::vector<std::string> SkillsInText(std::string_view text);
+
+// Search terms of a text: SplitWords minus stop words and single CJK characters, with
+// synonyms folded ("cpp" -> "c++").
+std::vector<std::string> Terms(std::string_view text);
+
+}  // namespace tb::match

@@ -1,0 +1,173 @@
+#include "store/match_source.hpp"
+
+#include <unordered_map>
+
+#include "store/repository.hpp"
+
+namespace tb::store {
+
+namespace {
+
+std::unordered_map<domain::Id, std::string> InstitutionRegions(Tx& tx) {
+  std::unordered_map<domain::Id, std::string> out;
+  for (const auto& row : tx.Query("SELECT id, region_code FROM institutions")) {
+    out[row.Int(0)] = row.Text(1);
+  }
+  return out;
+}
+
+std::unordered_map<domain::Id, bool> VerifiedOrganizations(Tx& tx) {
+  std::unordered_map<domain::Id, bool> out;
+  for (const auto& row : tx.Query("SELECT id FROM organizations WHERE verified = 1")) {
+    out[row.Int(0)] = true;
+  }
+  return out;
+}
+
+Where IdIn(const std::vector<domain::Id>& ids, const char* column = "id") {
+  Where w;
+  std::string marks;
+  std::vector<Param> params;
+  for (auto id : ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.push_back(P(id));
+  }
+  w.And(std::string(column) + " IN (" + marks + ")", std::move(params));
+  return w;
+}
+
+template <class T>
+std::vector<T> ListAll(Tx& tx, const Where& where) {
+  std::vector<T> out;
+  PageRequest page{0, 5000};
+  for (;;) {
+    auto got = Repository<T>::List(tx, where, page);
+    for (auto& v : got.items) out.push_back(std::move(v));
+    if (!got.next_after) break;
+    page.after = *got.next_after;
+  }
+  return out;
+}
+
+// Lists of ids in chunks small enough for any backend's parameter limit.
+template <class F>
+void Chunked(const std::vector<domain::Id>& ids, F&& fn) {
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t i = 0; i < ids.size(); i += kChunk) {
+    std::vector<domain::Id> part(ids.begin() + static_cast<long>(i),
+                                 ids.begin() + static_cast<long>(std::min(ids.size(), i + kChunk)));
+    fn(part);
+  }
+}
+
+}  // namespace
+
+void ForEachMatchStudent(Tx& tx, int batch,
+                         const std::function<void(std::vector<MatchStudentRow>&&)>& fn) {
+  auto regions = InstitutionRegions(tx);
+  PageRequest page{0, batch};
+  for (;;) {
+    auto got = Repository<domain::Student>::List(tx, Where{}, page);
+    std::vector<MatchStudentRow> rows;
+    rows.reserve(got.items.size());
+    for (auto& s : got.items) {
+      std::string region = regions[s.institution_id];
+      rows.push_back({std::move(s), std::move(region)});
+    }
+    fn(std::move(rows));
+    if (!got.next_after) break;
+    page.after = *got.next_after;
+  }
+}
+
+void ForEachMatchPost(Tx& tx, int batch,
+                      const std::function<void(std::vector<MatchPostRow>&&)>& fn) {
+  auto verified = VerifiedOrganizations(tx);
+  PageRequest page{0, batch};
+  for (;;) {
+    auto got = Repository<domain::Post>::List(tx, Where{}, page);
+    std::vector<MatchPostRow> rows;
+    rows.reserve(got.items.size());
+    for (auto& p : got.items) {
+      bool v = verified.contains(p.organization_id);
+      rows.push_back({std::move(p), v});
+    }
+    fn(std::move(rows));
+    if (!got.next_after) break;
+    page.after = *got.next_after;
+  }
+}
+
+std::vector<MatchStudentRow> LoadMatchStudents(Tx& tx, const std::vector<domain::Id>& ids) {
+  std::vector<MatchStudentRow> out;
+  if (ids.empty()) return out;
+  auto regions = InstitutionRegions(tx);
+  Chunked(ids, [&](const std::vector<domain::Id>& part) {
+    for (auto& s : ListAll<domain::Student>(tx, IdIn(part))) {
+      std::string region = regions[s.institution_id];
+      out.push_back({std::move(s), std::move(region)});
+    }
+  });
+  return out;
+}
+
+std::vector<MatchPostRow> LoadMatchPosts(Tx& tx, const std::vector<domain::Id>& ids) {
+  std::vector<MatchPostRow> out;
+  if (ids.empty()) return out;
+  Chunked(ids, [&](const std::vector<domain::Id>& part) {
+    auto posts = ListAll<domain::Post>(tx, IdIn(part));
+    if (posts.empty()) return;
+    std::vector<domain::Id> orgs;
+    for (const auto& p : posts) orgs.push_back(p.organization_id);
+    std::unordered_map<domain::Id, bool> verified;
+    Where w = IdIn(orgs);
+    w.And("verified = 1");
+    for (const auto& row : tx.Query("SELECT id FROM organizations WHERE " + w.sql, w.params)) {
+      verified[row.Int(0)] = true;
+    }
+    for (auto& p : posts) {
+      bool v = verified.contains(p.organization_id);
+      out.push_back({std::move(p), v});
+    }
+  });
+  return out;
+}
+
+std::vector<domain::Id> PostIdsOfOrganizations(Tx& tx, const std::vector<domain::Id>& orgs) {
+  std::vector<domain::Id> out;
+  Chunked(orgs, [&](const std::vector<domain::Id>& part) {
+    Where w = IdIn(part, "organization_id");
+    for (const auto& row : tx.Query("SELECT id FROM posts WHERE " + w.sql, w.params)) {
+      out.push_back(row.Int(0));
+    }
+  });
+  return out;
+}
+
+std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domain::Id>& ids) {
+  std::vector<domain::Id> out;
+  Chunked(ids, [&](const std::vector<domain::Id>& part) {
+    Where w = IdIn(part, "institution_id");
+    for (const auto& row : tx.Query("SELECT id FROM students WHERE " + w.sql, w.params)) {
+      out.push_back(row.Int(0));
+    }
+  });
+  return out;
+}
+
+std::int64_t LastChangeId(Tx& tx) {
+  return tx.QueryInt("SELECT MAX(id) FROM change_log").value_or(0);
+}
+
+std::vector<ChangeRow> ChangesAfter(Tx& tx, std::int64_t after, int limit) {
+  std::vector<ChangeRow> out;
+  for (const auto& row :
+       tx.Query("SELECT id, entity, entity_id, op FROM change_log WHERE id > ? ORDER BY id LIMIT " +
+                    std::to_string(limit),
+                {P(after)})) {
+    out.push_back({row.Int(0), row.Text(1), row.Int(2), row.Text(3)});
+  }
+  return out;
+}
+
+}  // namespace tb::store
