@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/entities.hpp"
+#include "store/change_log.hpp"
 #include "store/database.hpp"
 
 namespace tb::store {
@@ -24,13 +25,6 @@ struct MatchPostRow {
   bool verified = false;
 };
 
-struct ChangeRow {
-  std::int64_t id = 0;
-  std::string entity;
-  domain::Id entity_id = 0;
-  std::string op;
-};
-
 // Every student / post, `batch` rows at a time in id order.
 void ForEachMatchStudent(Tx& tx, int batch,
                          const std::function<void(std::vector<MatchStudentRow>&&)>& fn);
@@ -42,8 +36,5 @@ std::vector<MatchPostRow> LoadMatchPosts(Tx& tx, const std::vector<domain::Id>& 
 // Ids of the posts of these organizations and of the students of these institutions.
 std::vector<domain::Id> PostIdsOfOrganizations(Tx& tx, const std::vector<domain::Id>& orgs);
 std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domain::Id>& ids);
-
-std::int64_t LastChangeId(Tx& tx);
-std::vector<ChangeRow> ChangesAfter(Tx& tx, std::int64_t after, int limit);
 
 }  // namespace tb::store

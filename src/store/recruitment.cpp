@@ -226,10 +226,6 @@ LiveCounters EventCounters(Tx& tx, domain::Id event_id) {
   return c;
 }
 
-std::int64_t LastChangeId(Tx& tx) {
-  return tx.QueryInt("SELECT MAX(id) FROM change_log").value_or(0);
-}
-
 EventFigures ComputeEventFigures(Tx& tx, domain::Id event_id) {
   EventFigures f;
   // One row per application of the event: did it pass through interview, its intention kind

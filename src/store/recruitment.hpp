@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/recruitment.hpp"
+#include "store/change_log.hpp"
 #include "store/repository.hpp"
 
 namespace tb::store {
@@ -82,8 +83,6 @@ struct LiveCounters {
   bool operator==(const LiveCounters&) const = default;
 };
 LiveCounters EventCounters(Tx& tx, domain::Id event_id);
-// The newest change_log id: something changed when it moves.
-std::int64_t LastChangeId(Tx& tx);
 
 // Group-interview figures, from the transitions of the event's applications.
 struct EventFigures {
