@@ -15,7 +15,8 @@ struct ApiContext {
   std::shared_ptr<service::Services> services;
   std::shared_ptr<auth::AccountService> accounts;
   std::string version;
-  bool secure_cookies = false;  // mark the session cookie Secure (served over TLS)
+  bool secure_cookies = false;             // mark the session cookie Secure (served over TLS)
+  std::string files_dir = "./data/files";  // uploaded documents (outside the database)
 };
 
 // Registers every route; the OpenAPI route documents the table it is part of.

@@ -87,7 +87,9 @@ TEST_P(MigrateTest, FoundationCreatesTablesAndIdSequences) {
     EXPECT_EQ(r.Int(1), 1) << r.Text(0);
   }
   EXPECT_THAT(names, ElementsAre("activities", "activity_outcomes", "activity_participants",
-                                 "activity_tasks", "api_tokens", "audit_events", "campaign_targets",
+                                 "activity_tasks", "agreement_documents", "agreement_parties",
+                                 "agreement_transitions", "agreements", "api_tokens",
+                                 "audit_events", "campaign_targets",
                                  "campaigns", "change_log", "contacts", "institutions",
                                  "login_failures", "organization_relations", "organizations",
                                  "posts", "students", "units", "users"));
