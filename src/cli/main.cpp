@@ -10,15 +10,18 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "auth/accounts.hpp"
 #include "auth/caller.hpp"
 #include "auth/password.hpp"
+#include "core/time.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_logins.hpp"
 #include "http/api.hpp"
@@ -28,7 +31,9 @@
 #include "match/engine.hpp"
 #include "match/service.hpp"
 #include "report/reference_import.hpp"
+#include "report/spreadsheet.hpp"
 #include "service/entity_service.hpp"
+#include "service/visit_exchange.hpp"
 #include "store/database.hpp"
 #include "store/migrate.hpp"
 
@@ -72,20 +77,21 @@ int PrintDemoLogins(const std::shared_ptr<tb::store::Database>& db) {
   return 0;
 }
 
-// Uploaded files live beside the database: <folder of the SQLite file>/files, or ./data/files
-// for PostgreSQL.
-std::string FilesDir(const std::string& db_url) {
-  auto url = tb::store::ParseDbUrl(db_url);
-  if (url.ok() && !url->path.empty()) {
-    auto folder = std::filesystem::path(url->path).parent_path();
-    return (folder.empty() ? std::filesystem::path("files") : folder / "files").string();
+// Where uploaded documents go when --files is not given: beside a SQLite database file
+// ("sqlite:./data/x.db" -> "./data/files"), else ./data/files.
+std::string DefaultFilesDir(const std::string& db_url) {
+  if (db_url.starts_with("sqlite:")) {
+    std::filesystem::path db_file = db_url.substr(7);
+    if (db_file.has_parent_path()) return (db_file.parent_path() / "files").string();
+    return "files";
   }
-  return "data/files";
+  return "./data/files";
 }
 
 int Serve(const std::string& db_url, const std::string& address, std::uint16_t port, bool demo,
           std::size_t threads, const std::string& web_dir, bool secure_cookies,
-          const std::string& match_config) {
+          const std::string& match_config, std::string files_dir) {
+  if (files_dir.empty()) files_dir = DefaultFilesDir(db_url);
   int code = 0;
   auto db = OpenDatabase(db_url, std::max<std::size_t>(threads ? threads : 4, 4), &code);
   if (!db) return code;
@@ -109,7 +115,7 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
   auto services = std::make_shared<tb::service::Services>(db);
   auto accounts = std::make_shared<tb::auth::AccountService>(db);
   tb::http::Router router =
-      tb::http::BuildApi({services, accounts, TB_VERSION, secure_cookies, FilesDir(db_url), matcher});
+      tb::http::BuildApi({services, accounts, TB_VERSION, secure_cookies, files_dir, matcher});
   tb::http::ServerOptions options;
   options.address = address;
   options.port = port;
@@ -143,6 +149,71 @@ int Import(const std::string& db_url, const std::string& kind_name,
     (refused ? std::cerr : std::cout)
         << file << ": " << tb::report::DescribeReport(*report, 50) << "\n";
     if (refused) ++failures;
+  }
+  return failures ? 1 : 0;
+}
+
+// ---- Visits in the 访企拓岗 layout: export visits, import visits ------------------------------
+
+tb::report::SheetFormat FormatOfFile(const std::string& file) {
+  return file.ends_with(".xlsx") ? tb::report::SheetFormat::kXlsx : tb::report::SheetFormat::kCsv;
+}
+
+int ExportVisits(const std::string& db_url, const std::string& kind, tb::domain::Id campaign,
+                 const std::string& format_name, const std::string& out_file) {
+  if (kind != "visits") return Fail(tb::Error::Invalid("export knows only: visits"));
+  auto format = tb::report::ParseSheetFormat(format_name, "--format");
+  if (!format.ok()) return Fail(format.error());
+  int code = 0;
+  auto db = OpenDatabase(db_url, 1, &code);
+  if (!db) return code;
+  auto out = tb::service::VisitExchange(db).Export(tb::auth::SystemCaller("cli export"), campaign,
+                                                   *format);
+  if (!out.ok()) return Fail(out.error());
+  std::ofstream file(out_file, std::ios::binary | std::ios::trunc);
+  file.write(out->bytes.data(), static_cast<std::streamsize>(out->bytes.size()));
+  if (!file) return Fail(tb::Error::Unavailable("cannot write " + out_file));
+  std::cout << out_file << ": " << out->bytes.size() << " bytes\n";
+  return 0;
+}
+
+int ImportVisits(const std::string& db_url, tb::domain::Id campaign,
+                 const std::vector<std::string>& files, bool dry_run) {
+  if (campaign <= 0) return Fail(tb::Error::Invalid("import visits needs --campaign ID"));
+  int code = 0;
+  auto db = OpenDatabase(db_url, 1, &code);
+  if (!db) return code;
+  tb::service::VisitExchange exchange(db);
+  int failures = 0;
+  for (const auto& name : files) {
+    std::ifstream in(name, std::ios::binary);
+    if (!in) {
+      Fail(tb::Error::Invalid("cannot read " + name));
+      ++failures;
+      continue;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    auto report = exchange.Import(tb::auth::SystemCaller("cli import"), campaign, bytes.str(),
+                                  FormatOfFile(name), dry_run, tb::core::NowUtc());
+    if (!report.ok()) {
+      std::cerr << name << ": ";
+      Fail(report.error());
+      ++failures;
+      continue;
+    }
+    for (const auto& e : report->errors) {
+      std::cerr << name << ": row " << e.row << (e.column.empty() ? "" : ", " + e.column) << ": "
+                << e.message << "\n";
+    }
+    if (!report->errors.empty()) {
+      std::cerr << name << ": " << report->errors.size() << " bad row(s); nothing imported\n";
+      ++failures;
+      continue;
+    }
+    std::cout << name << ": " << report->rows << " rows, " << report->visits << " visits, "
+              << report->lines << " outcome lines " << (dry_run ? "checked (dry run)" : "imported")
+              << "\n";
   }
   return failures ? 1 : 0;
 }
@@ -443,6 +514,10 @@ int main(int argc, char** argv) {
   bool secure_cookies = false;
   serve->add_flag("--secure-cookies", secure_cookies,
                   "Mark the session cookie Secure (when served over TLS by a proxy)");
+  std::string files_dir;
+  serve->add_option("--files", files_dir,
+                    "Directory of uploaded documents (default: 'files' beside a SQLite database, "
+                    "else ./data/files)");
 
   std::string match_config;
   serve->add_option("--match-config", match_config,
@@ -468,10 +543,21 @@ int main(int argc, char** argv) {
   std::string kind;
   std::vector<std::string> files;
   bool dry_run = false;
-  import->add_option("kind", kind, "regions | majors | industries")->required();
+  tb::domain::Id campaign = 0;
+  import->add_option("kind", kind, "regions | majors | industries | visits")->required();
   import->add_option("files", files, "Files in the formats of ../shared/data")->required();
   import->add_option("--db", db_url, "Database URL")->capture_default_str();
   import->add_flag("--dry-run", dry_run, "Check the files and report, write nothing");
+  import->add_option("--campaign", campaign, "visits: the campaign to import into");
+
+  auto* export_cmd = app.add_subcommand(
+      "export", "Export data: visits --campaign ID --format csv|xlsx --out FILE");
+  std::string export_kind, export_format = "csv", export_out;
+  export_cmd->add_option("kind", export_kind, "visits")->required();
+  export_cmd->add_option("--campaign", campaign, "The campaign whose visits to export")->required();
+  export_cmd->add_option("--format", export_format, "csv | xlsx")->capture_default_str();
+  export_cmd->add_option("--out", export_out, "The file to write")->required();
+  export_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
 
   AccountCommands account_commands;
   AddAccountCommands(app, db_url, account_commands);
@@ -503,7 +589,9 @@ int main(int argc, char** argv) {
     std::cout << "schema version " << *v << " (" << db->backend_name() << ")\n";
     return 0;
   }
+  if (*import && kind == "visits") return ImportVisits(db_url, campaign, files, dry_run);
   if (*import) return Import(db_url, kind, files, dry_run);
+  if (*export_cmd) return ExportVisits(db_url, export_kind, campaign, export_format, export_out);
   if (auto rc = RunAccountCommand(db_url, account_commands)) return *rc;
   if (*match) {
     int code = 0;
@@ -516,7 +604,8 @@ int main(int argc, char** argv) {
     return st.ok() ? 0 : Fail(st.error());
   }
   if (*serve) {
-    return Serve(db_url, address, port, demo, threads, web_dir, secure_cookies, match_config);
+    return Serve(db_url, address, port, demo, threads, web_dir, secure_cookies, match_config,
+                 files_dir);
   }
   return 0;
 }

@@ -13,6 +13,7 @@
 
 #include "core/time.hpp"
 #include "core/validate.hpp"
+#include "demo/agreement_demo.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/identifiers.hpp"
 #include "demo/partnership_demo.hpp"
@@ -919,7 +920,9 @@ Result<DemoSummary> SeedDemo(store::Database& db) {
     TB_TRY(bool present, DemoPresent(tx, plan));
     if (present) return summary;
     TB_TRY_STATUS(WritePlan(tx, plan, now));
-    TB_TRY_STATUS(SeedPartnershipDemo(tx, now));
+    TB_TRY(int employers, SeedPartnershipDemo(tx, now));
+    summary.organizations += employers;
+    TB_TRY_STATUS(SeedAgreementDemo(tx, now));
     TB_TRY_STATUS(SeedRecruitmentDemo(tx, now));
     summary.created = true;
     return summary;

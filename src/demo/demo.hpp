@@ -29,7 +29,7 @@ namespace tb::demo {
 struct DemoSummary {
   int institutions = 0;
   int units = 0;
-  int organizations = 0;
+  int organizations = 0;  // with the employers generated for SIT's campaign (fresh seeding only)
   int relations = 0;
   int contacts = 0;
   int students = 0;

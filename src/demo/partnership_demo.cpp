@@ -3,9 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_data.hpp"
+#include "demo/identifiers.hpp"
+#include "demo/random.hpp"
 #include "domain/entities.hpp"
 #include "domain/partnership.hpp"
 #include "domain/validation.hpp"
+#include "service/entity_service.hpp"
 #include "store/partnership_queries.hpp"
 #include "store/queries.hpp"
 #include "store/repository.hpp"
@@ -14,6 +18,7 @@ namespace tb::demo {
 
 namespace {
 
+namespace d = tb::demo::data;
 using domain::Id;
 using store::P;
 using store::Repository;
@@ -296,12 +301,181 @@ Status Sit(store::Tx& tx, const std::string& now) {
   return {};
 }
 
+// The rest of scenario 3: by 8 March 2023 SIT had negotiated with 219 employers. The campaign's
+// visits of 1-5 March (ISO week 2023-W09, so the week of Johon Huayi's visit ranks as before)
+// reach 218 further employers: 72 visits meeting three enterprises each (the one visited and
+// two more in outcome lines, as at a park or an association) and one meeting two, plus five
+// return visits to employers already reached, which the de-duplication by credit code does not
+// count again. The employers are the demo's Liaoning enterprises, then generated Shenyang ones.
+Result<int> SitEmployers(store::Tx& tx, const std::string& now) {
+  constexpr std::size_t kFurtherEmployers = 218;
+  TB_TRY(auto sit, InstitutionByCode(tx, "4121013207"));
+  TB_TRY(auto johon, OrganizationByName(tx, "聚鸿华亿（沈阳）电子科技有限公司"));
+  TB_TRY(auto campaign, FindOne<domain::Campaign>(
+                            tx, Where().And("institution_id = ?", {P(sit.id)}), "SIT campaign"));
+  std::vector<Id> units;
+  for (const auto& row :
+       tx.Query("SELECT id FROM units WHERE institution_id = ? AND kind = 'school' ORDER BY id",
+                {P(sit.id)})) {
+    units.push_back(row.Int(0));
+  }
+  if (units.empty()) return Error::Internal("demo data: SIT has no schools");
+
+  std::vector<Id> employers;
+  std::vector<std::string> industries;
+  int generated = 0;
+  for (const auto& row :
+       tx.Query("SELECT id, industry_code FROM organizations WHERE kind = 'enterprise' AND "
+                "credit_code IS NOT NULL AND region_code LIKE '21%' AND id <> ? ORDER BY id",
+                {P(johon.id)})) {
+    if (employers.size() < kFurtherEmployers) employers.push_back(row.Int(0));
+    if (!row.IsNull(1)) industries.push_back(row.Text(1));
+  }
+  if (industries.empty()) return Error::Internal("demo data: no Liaoning enterprises");
+  Rng rng(20230308);
+  constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  for (std::size_t n = 0; employers.size() < kFurtherEmployers; ++n) {
+    const auto& brand = d::Brands()[n % d::Brands().size()];
+    const auto& business = d::Businesses()[(n / d::Brands().size() + n) % d::Businesses().size()];
+    domain::Organization org;
+    org.name = "沈阳" + std::string(brand.first) + std::string(business.name) + "有限公司";
+    if (tx.QueryInt("SELECT COUNT(*) FROM organizations WHERE name = ?", {P(org.name)})
+            .value_or(0) > 0) {
+      continue;
+    }
+    org.name_en =
+        "Shenyang " + std::string(brand.second) + " " + std::string(business.name_en) + " Co., Ltd";
+    for (;;) {
+      std::string body = "MA";
+      for (int i = 0; i < 6; ++i) body += kAlphabet[rng.Below(kAlphabet.size())];
+      std::string code = MakeCreditCode("91", "210100", body);
+      if (!code.empty() && !store::FindOrganizationByCreditCode(tx, code)) {
+        org.credit_code = code;
+        break;
+      }
+    }
+    org.ownership = rng.Chance(80) ? "private" : "mixed";
+    org.size = rng.Chance(70) ? "small" : "medium";
+    org.region_code = "210100";
+    org.industry_code = industries[n % industries.size()];
+    org.description = org.name + "，2023年3月与沈阳工学院洽谈毕业生就业和实习合作。";
+    service::Prepare(org);
+    TB_TRY(org, Insert(tx, std::move(org), now, "SIT employer"));
+    employers.push_back(org.id);
+    ++generated;
+  }
+
+  const char* majors[] = {"080701", "080901", "080207", "080601"};
+  const char* leaders[][2] = {{"赵建国", "党委书记"}, {"李明远", "校长"}, {"", ""}, {"", ""}};
+  std::size_t next = 0, visit_no = 0;
+  auto visit = [&](std::vector<Id> reached) -> Status {
+    domain::Activity a;
+    a.institution_id = sit.id;
+    a.campaign_id = campaign.id;
+    a.kind = "visit_out";
+    a.unit_id = units[visit_no % units.size()];
+    a.organization_id = reached.front();
+    a.date = "2023-03-0" + std::to_string(1 + visit_no % 5);
+    a.leader_name = leaders[visit_no % 4][0];
+    a.leader_title = leaders[visit_no % 4][1];
+    a.topics = "2023届毕业生供需对接";
+    ++visit_no;
+    TB_TRY(a, Insert(tx, std::move(a), now, "SIT visit"));
+    for (std::size_t i = 0; i < reached.size(); ++i) {
+      auto line = Line(a.id, reached[i], majors[(visit_no + i) % 4], rng.Between(1, 6),
+                       4000 + 100 * rng.Between(0, 20), rng.Between(0, 4), rng.Between(0, 3),
+                       i == 0 ? "提供就业岗位" : "达成合作意向");
+      TB_TRY_STATUS(Insert(tx, std::move(line), now, "SIT outcome line"));
+    }
+    return {};
+  };
+  while (next < kFurtherEmployers) {
+    std::size_t take =
+        std::min<std::size_t>(kFurtherEmployers - next == 2 ? 2 : 3, kFurtherEmployers - next);
+    TB_TRY_STATUS(visit({employers.begin() + static_cast<std::ptrdiff_t>(next),
+                         employers.begin() + static_cast<std::ptrdiff_t>(next + take)}));
+    next += take;
+  }
+  for (std::size_t k = 0; k < 5; ++k) TB_TRY_STATUS(visit({employers[k * 40]}));
+  return generated;
+}
+
+// Scenario 4: on 20 December (2024) the Shanghai Modern Chemical Industry Vocational College,
+// the Jinshan Science and Technology Enterprise Association (its 38 member enterprises
+// attending) and the Jinshan Branch of China Construction Bank hold a school–enterprise docking
+// event, guided by the Jinshan Education Bureau and Science and Technology Commission; with a
+// visit to the Santoni production–education integration training base and two lectures.
+Status Jinshan(store::Tx& tx, const std::string& now) {
+  TB_TRY(auto college, InstitutionByCode(tx, "4131014277"));
+  TB_TRY(auto association, OrganizationByName(tx, "金山区科技企业协会"));
+  TB_TRY(auto bank, OrganizationByName(tx, "中国建设银行股份有限公司上海金山支行"));
+  TB_TRY(auto bureau, OrganizationByName(tx, "上海市金山区教育局"));
+  TB_TRY(auto commission, OrganizationByName(tx, "上海市金山区科学技术委员会"));
+  TB_TRY(auto santoni, OrganizationByName(tx, "圣东尼（上海）针织机械有限公司"));
+  std::vector<Id> members;
+  for (const auto& row :
+       tx.Query("SELECT from_id FROM organization_relations WHERE to_id = ? AND kind = "
+                "'member_of' ORDER BY from_id",
+                {P(association.id)})) {
+    members.push_back(row.Int(0));
+  }
+  if (members.size() != 38) {
+    return Error::Internal("demo data: the Jinshan association has " +
+                           std::to_string(members.size()) + " members, not 38");
+  }
+  auto activity = [&](const char* kind, Id organization, std::string place, std::string host,
+                      std::string topics, std::string notes) -> Result<domain::Activity> {
+    domain::Activity a;
+    a.institution_id = college.id;
+    a.kind = kind;
+    a.organization_id = organization;
+    a.date = "2024-12-20";
+    a.place = std::move(place);
+    a.host = std::move(host);
+    a.topics = std::move(topics);
+    a.notes = std::move(notes);
+    return Insert(tx, std::move(a), now, std::string("Jinshan ") + kind);
+  };
+  TB_TRY(auto docking,
+         activity("docking_event", association.id, "上海现代化工职业学院",
+                  "上海现代化工职业学院、金山区科技企业协会、中国建设银行上海金山支行",
+                  "校企对接；会员企业人才需求研讨",
+                  "金山区科技企业协会38家会员企业参会；指导单位：金山区教育局、金山区科学技术"
+                  "委员会。参观圣东尼产教融合实训基地，举办两场专题讲座，研讨企业人才需求。"));
+  TB_TRY_STATUS(AddParticipant(tx, docking.id, association.id, std::nullopt, "host", now));
+  TB_TRY_STATUS(AddParticipant(tx, docking.id, bank.id, std::nullopt, "host", now));
+  TB_TRY_STATUS(AddParticipant(tx, docking.id, bureau.id, std::nullopt, "guiding_unit", now));
+  TB_TRY_STATUS(AddParticipant(tx, docking.id, commission.id, std::nullopt, "guiding_unit", now));
+  for (Id member : members) {
+    TB_TRY_STATUS(AddParticipant(tx, docking.id, member, std::nullopt, "participant", now));
+  }
+  TB_TRY_STATUS(
+      AddTask(tx, docking.id, "汇总38家会员企业人才需求", "招生就业处", "2025-01-15", false, now));
+
+  TB_TRY(auto base, activity("visit_out", santoni.id, "圣东尼产教融合实训基地",
+                             "圣东尼（上海）针织机械有限公司", "参观产教融合实训基地",
+                             "与会代表参观圣东尼产教融合实训基地。"));
+  TB_TRY_STATUS(AddParticipant(tx, base.id, santoni.id, std::nullopt, "host", now));
+  TB_TRY_STATUS(AddParticipant(tx, base.id, association.id, std::nullopt, "participant", now));
+
+  TB_TRY(auto talk1, activity("lecture", santoni.id, "上海现代化工职业学院",
+                              "圣东尼（上海）针织机械有限公司", "产教融合与高技能人才培养",
+                              "讲座一：企业专家介绍产教融合实训基地的人才培养实践。"));
+  TB_TRY_STATUS(AddParticipant(tx, talk1.id, santoni.id, std::nullopt, "host", now));
+  TB_TRY(auto talk2, activity("lecture", bank.id, "上海现代化工职业学院",
+                              "中国建设银行上海金山支行", "金融服务助力科技型企业发展",
+                              "讲座二：建设银行介绍面向科技型中小企业的金融服务。"));
+  TB_TRY_STATUS(AddParticipant(tx, talk2.id, bank.id, std::nullopt, "host", now));
+  return {};
+}
+
 }  // namespace
 
-Status SeedPartnershipDemo(store::Tx& tx, const std::string& now) {
+Result<int> SeedPartnershipDemo(store::Tx& tx, const std::string& now) {
+  TB_TRY_STATUS(Jinshan(tx, now));
   TB_TRY_STATUS(Jinzhou(tx, now));
   TB_TRY_STATUS(Sit(tx, now));
-  return {};
+  return SitEmployers(tx, now);
 }
 
 }  // namespace tb::demo

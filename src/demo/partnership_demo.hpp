@@ -15,6 +15,7 @@
 
 namespace tb::demo {
 
-Status SeedPartnershipDemo(store::Tx& tx, const std::string& now);
+// Returns how many organizations it added (the generated employers of SIT's campaign).
+Result<int> SeedPartnershipDemo(store::Tx& tx, const std::string& now);
 
 }  // namespace tb::demo

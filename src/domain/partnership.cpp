@@ -361,6 +361,13 @@ std::string IsoWeekOf(std::string_view date) {
   return buf;
 }
 
+std::string AddDays(std::string_view date, int days) {
+  int y = std::stoi(std::string(date.substr(0, 4)));
+  int m = std::stoi(std::string(date.substr(5, 2)));
+  int d = std::stoi(std::string(date.substr(8, 2)));
+  return CivilFromDays(DaysFromCivil(y, m, d) + days);
+}
+
 Result<WeekRange> ParseIsoWeek(std::string_view week) {
   auto bad = [&](std::string why) -> Error {
     return Error::Invalid("invalid query parameters", {{"week", std::move(why)}});

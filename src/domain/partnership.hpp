@@ -128,5 +128,7 @@ struct WeekRange {
 Result<WeekRange> ParseIsoWeek(std::string_view week);
 // The ISO week "YYYY-Www" of a valid date YYYY-MM-DD.
 std::string IsoWeekOf(std::string_view date);
+// A valid date YYYY-MM-DD plus `days` (may be negative).
+std::string AddDays(std::string_view date, int days);
 
 }  // namespace tb::domain

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/validate.hpp"
+#include "domain/agreement.hpp"
 
 namespace tb::domain {
 
@@ -185,6 +186,10 @@ template std::vector<FieldError> ValidateFields(const Relation&);
 template std::vector<FieldError> ValidateFields(const Contact&);
 template std::vector<FieldError> ValidateFields(const Student&);
 template std::vector<FieldError> ValidateFields(const Post&);
+template std::vector<FieldError> ValidateFields(const Agreement&);
+template std::vector<FieldError> ValidateFields(const AgreementParty&);
+template std::vector<FieldError> ValidateFields(const AgreementTransition&);
+template std::vector<FieldError> ValidateFields(const AgreementDocument&);
 
 namespace {
 

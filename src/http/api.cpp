@@ -7,6 +7,8 @@
 
 #include "core/time.hpp"
 #include "core/validate.hpp"
+#include "http/agreement_routes.hpp"
+#include "http/exchange_routes.hpp"
 #include "http/json_mapping.hpp"
 #include "http/match_routes.hpp"
 #include "http/openapi.hpp"
@@ -735,6 +737,17 @@ Router BuildApi(const ApiContext& ctx) {
             f.credit_code = q.Code("credit_code", core::CheckCreditCode);
             f.related_to = q.Int("related_to", 1, INT64_MAX);
             f.relation = q.Enum("relation", EnumOf<domain::Relation>("kind"));
+            f.member_of = q.Int("member_of", 1, INT64_MAX);
+            f.located_in = q.Int("located_in", 1, INT64_MAX);
+            f.supervised_by = q.Int("supervised_by", 1, INT64_MAX);
+            f.visited = q.Bool("visited");
+            f.campaign_id = q.Int("campaign_id", 1, INT64_MAX);
+            f.institution_id = q.Int("institution_id", 1, INT64_MAX);
+            f.agreement_state = q.Enum("agreement_state", EnumOf<domain::Agreement>("status"));
+            if ((f.campaign_id || f.institution_id) && !f.visited && !f.agreement_state) {
+              q.AddError(f.campaign_id ? "campaign_id" : "institution_id",
+                         "applies with visited or agreement_state");
+            }
             f.verified = q.Bool("verified");
             f.possible_duplicates = q.Bool("possible_duplicates").value_or(false);
             if (f.relation && !f.related_to) q.AddError("relation", "needs related_to");
@@ -748,6 +761,19 @@ Router BuildApi(const ApiContext& ctx) {
            {"credit_code", "string", "Exact unified social credit code"},
            {"related_to", "integer", "Has a relation, either direction, with this organization"},
            {"relation", "string", "Restricts related_to to supervises | member_of | located_in"},
+           {"member_of", "integer", "Members of this association (member_of relation)"},
+           {"located_in", "integer", "Located in this park (located_in relation)"},
+           {"supervised_by", "integer", "Supervised by this body (supervises relation)"},
+           {"visited", "boolean",
+            "Reached (true) or never reached (false) by a visit (visit_out, visit_in; counterpart "
+            "or outcome line) of institution_id and/or campaign_id; institution staff: their "
+            "own institution"},
+           {"campaign_id", "integer", "The campaign whose visits visited looks at"},
+           {"institution_id", "integer",
+            "The institution whose visits (visited) or agreements (agreement_state) count"},
+           {"agreement_state", "string",
+            "A party of an agreement in this state (e.g. active), of institution_id when given; "
+            "institution staff: their own institution's agreements"},
            {"verified", "boolean", "Verified by an administrator"},
            {"possible_duplicates", "boolean",
             "Only organizations that share their normalized name with another"}});
@@ -806,6 +832,8 @@ Router BuildApi(const ApiContext& ctx) {
   AddPartnershipRoutes(r, db);
   AddRecruitmentRoutes(r, db, ctx.files_dir);
   AddMatchRoutes(r, ctx.match);
+  AddAgreementRoutes(r, db, ctx.files_dir);
+  AddVisitExchangeRoutes(r, db);
 
   // The description of this very table; built lazily so it includes itself.
   auto spec = std::make_shared<std::string>();

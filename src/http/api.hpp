@@ -16,8 +16,8 @@ struct ApiContext {
   std::shared_ptr<service::Services> services;
   std::shared_ptr<auth::AccountService> accounts;
   std::string version;
-  bool secure_cookies = false;           // mark the session cookie Secure (served over TLS)
-  std::string files_dir = "data/files";  // uploaded files (destinations' evidence)
+  bool secure_cookies = false;             // mark the session cookie Secure (served over TLS)
+  std::string files_dir = "./data/files";  // uploaded documents (outside the database)
   std::shared_ptr<match::MatchService> match;  // null: the matching routes answer 503
 };
 

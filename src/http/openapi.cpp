@@ -1,9 +1,11 @@
 #include "http/openapi.hpp"
 
+#include "domain/agreement.hpp"
 #include "domain/entities.hpp"
 #include "domain/partnership.hpp"
 #include "domain/recruitment.hpp"
 #include "http/match_routes.hpp"
+#include "http/agreement_routes.hpp"
 #include "http/partnership_routes.hpp"
 #include "http/recruitment_routes.hpp"
 
@@ -138,6 +140,11 @@ json Components() {
   AddEntitySchemas<domain::Destination>(schemas);
   AddRecruitmentSchemas(schemas);
   AddMatchSchemas(schemas);
+  AddEntitySchemas<domain::Agreement>(schemas);
+  AddEntitySchemas<domain::AgreementParty>(schemas);
+  AddEntitySchemas<domain::AgreementTransition>(schemas);
+  AddEntitySchemas<domain::AgreementDocument>(schemas);
+  AddAgreementSchemas(schemas);
 
   json region = {{"type", "object"}, {"properties", StringProps({"code", "name", "parent_code"})}};
   region["properties"]["level"] = {{"type", "integer"}};
@@ -327,7 +334,13 @@ json BuildOpenApi(const Router& router, const std::string& version) {
         d.public_route
             ? json::array()
             : json::array({{{"sessionCookie", json::array()}}, {{"bearerToken", json::array()}}});
-    if (!d.request_schema.empty()) {
+    if (!d.raw_request_type.empty()) {
+      op["requestBody"] = {
+          {"required", true},
+          {"content",
+           {{d.raw_request_type,
+             {{"schema", {{"type", "string"}, {"description", "The file's bytes"}}}}}}}};
+    } else if (!d.request_schema.empty()) {
       op["requestBody"] = {
           {"required", true},
           {"content",
@@ -345,6 +358,9 @@ json BuildOpenApi(const Router& router, const std::string& version) {
                                   {"required", json::array({"items", "next_cursor"})}}
                            : item;
       ok["content"] = {{d.content_type, {{"schema", schema}}}};
+    } else if (d.success_status != 204 && d.content_type != "application/json") {
+      ok["content"] = {{d.content_type,
+                        {{"schema", {{"type", "string"}, {"description", "The file's bytes"}}}}}};
     } else if (d.success_status != 204) {
       ok["content"] = {{d.content_type, {{"schema", {{"type", "object"}}}}}};
     }

@@ -34,6 +34,8 @@ struct OperationDoc {
   std::vector<int> error_statuses;                // problem responses besides 400/500
   std::string content_type = "application/json";  // of the success response
   bool public_route = false;                      // answers without a signed-in caller
+  std::size_t max_body_bytes = 0;  // this route's body limit; 0 = the server's (ServerOptions)
+  std::string raw_request_type;    // a raw (non-JSON) body of this media type, e.g. an upload
 };
 
 struct Route {

@@ -168,13 +168,16 @@ class Streams {
 }  // namespace
 
 Response Dispatch(const Router& router, Request& req, const ServerOptions& options) {
-  if (req.body.size() > options.max_body_bytes) {
+  auto match = router.Find(req.method, req.path, req.path_params);
+  std::size_t limit = match.route && match.route->doc.max_body_bytes
+                          ? match.route->doc.max_body_bytes
+                          : options.max_body_bytes;
+  if (req.body.size() > limit) {
     return Problem(413,
                    "request body is " + std::to_string(req.body.size()) + " bytes; the limit is " +
-                       std::to_string(options.max_body_bytes),
+                       std::to_string(limit),
                    req.request_id);
   }
-  auto match = router.Find(req.method, req.path, req.path_params);
   if (match.route) {
     try {
       return match.route->handler(req);

@@ -15,6 +15,7 @@
 #include "domain/entities.hpp"
 #include "domain/json.hpp"
 #include "domain/validation.hpp"
+#include "service/agreement_policy.hpp"
 #include "service/partnership_policy.hpp"
 #include "service/policy.hpp"
 #include "store/database.hpp"

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/entities.hpp"
+#include "service/policy_support.hpp"
 #include "store/queries.hpp"
 #include "store/repository.hpp"
 
@@ -13,11 +14,10 @@ namespace {
 
 using auth::Role;
 using store::P;
+using namespace policy_support;  // NOLINT: Refuse, Load, RequireRow, RequireUnitOf
 
 bool IsAdmin(const Caller& c) { return c.Is(Role::kPlatformAdmin); }
 bool IsOfficer(const Caller& c) { return c.Is(Role::kInstitutionAdmin) || c.Is(Role::kUnitStaff); }
-
-Status Refuse(std::string why) { return Error::Forbidden(std::move(why)); }
 
 template <class T, class Pred>
 bool Both(const T* before, const T* after, Pred ok) {
@@ -27,38 +27,6 @@ bool Both(const T* before, const T* after, Pred ok) {
 bool Observes(const Caller& c, domain::Id institution_id) {
   return std::find(c.observer_institutions.begin(), c.observer_institutions.end(),
                    institution_id) != c.observer_institutions.end();
-}
-
-template <class T>
-std::optional<T> Load(store::Tx& tx, domain::Id id) {
-  auto r = store::Repository<T>::Get(tx, id);
-  if (!r.ok()) return std::nullopt;
-  return *r;
-}
-
-template <class T>
-bool RequireRow(store::Tx& tx, const std::string& field, std::optional<domain::Id> id,
-                std::vector<FieldError>& out) {
-  if (id && !store::Repository<T>::Exists(tx, *id)) {
-    out.push_back({field, std::string(domain::Def<T>().singular) + " " + std::to_string(*id) +
-                              " does not exist"});
-    return false;
-  }
-  return true;
-}
-
-// A unit given with an institution must belong to it.
-void RequireUnitOf(store::Tx& tx, std::optional<domain::Id> unit_id, domain::Id institution_id,
-                   std::vector<FieldError>& out) {
-  if (!unit_id) return;
-  auto unit = Load<domain::Unit>(tx, *unit_id);
-  if (!unit) {
-    out.push_back({"unit_id", "unit " + std::to_string(*unit_id) + " does not exist"});
-  } else if (unit->institution_id != institution_id) {
-    out.push_back({"unit_id", "unit " + std::to_string(*unit_id) + " belongs to institution " +
-                                  std::to_string(unit->institution_id) + ", not " +
-                                  std::to_string(institution_id)});
-  }
 }
 
 template <class T>

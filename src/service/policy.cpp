@@ -35,7 +35,28 @@ bool Both(const T* before, const T* after, Pred ok) {
 
 Status ScopeList(const Caller&, store::InstitutionFilter&) { return {}; }
 Status ScopeList(const Caller&, store::UnitFilter&) { return {}; }
-Status ScopeList(const Caller&, store::OrganizationFilter&) { return {}; }
+Status ScopeList(const Caller& c, store::OrganizationFilter& f) {
+  if (!f.visited && !f.agreement_state) return {};
+  // Visits and agreements are the institution's own records: the filters that look at them
+  // are for administrators and institution staff, relative to their own institution.
+  if (IsAdmin(c)) {
+    if (f.visited && !f.institution_id && !f.campaign_id) {
+      return Error::Invalid("invalid query parameters",
+                            {{"visited", "needs institution_id or campaign_id (whose visits)"}});
+    }
+    return {};
+  }
+  if (c.Is(Role::kInstitutionAdmin) || c.Is(Role::kUnitStaff)) {
+    if (f.institution_id && f.institution_id != c.institution_id) {
+      return Refuse("visits and agreements of another institution are not yours to query");
+    }
+    f.institution_id = c.institution_id.value_or(-1);
+    return {};
+  }
+  return Refuse(
+      "the visited and agreement_state filters look at an institution's visits and agreements: "
+      "for administrators and institution staff");
+}
 Status ScopeList(const Caller&, store::RelationFilter&) { return {}; }
 
 bool CanSee(store::Tx&, const Caller&, const domain::Institution&) { return true; }

@@ -74,6 +74,53 @@ Where ToWhere(const OrganizationFilter& f) {
               kind_sql + ")",
           std::move(p));
   }
+  auto member = [&](const char* kind, domain::Id to) {
+    w.And(std::string("id IN (SELECT r.from_id FROM organization_relations r WHERE r.kind = '") +
+              kind + "' AND r.to_id = ?)",
+          {P(to)});
+  };
+  if (f.member_of) member("member_of", *f.member_of);
+  if (f.located_in) member("located_in", *f.located_in);
+  if (f.supervised_by) {
+    w.And(
+        "id IN (SELECT r.to_id FROM organization_relations r WHERE r.kind = 'supervises' AND "
+        "r.from_id = ?)",
+        {P(*f.supervised_by)});
+  }
+  if (f.visited) {
+    std::string ref = "a.kind IN ('visit_out', 'visit_in')";
+    std::vector<Param> ref_params;
+    if (f.institution_id) {
+      ref += " AND a.institution_id = ?";
+      ref_params.push_back(P(*f.institution_id));
+    }
+    if (f.campaign_id) {
+      ref += " AND a.campaign_id = ?";
+      ref_params.push_back(P(*f.campaign_id));
+    }
+    std::vector<Param> p = ref_params;
+    p.insert(p.end(), ref_params.begin(), ref_params.end());
+    std::string reached =
+        "id IN (SELECT a.organization_id FROM activities a WHERE a.organization_id IS NOT NULL "
+        "AND " +
+        ref +
+        ") OR id IN (SELECT x.organization_id FROM activity_outcomes x JOIN activities a ON a.id "
+        "= x.activity_id WHERE " +
+        ref + ")";
+    w.And(*f.visited ? reached : "NOT (" + reached + ")", std::move(p));
+  }
+  if (f.agreement_state) {
+    std::string of = f.institution_id ? " AND g.institution_id = ?" : "";
+    std::vector<Param> p = {P(*f.agreement_state)};
+    if (f.institution_id) p.push_back(P(*f.institution_id));
+    p.push_back(P(*f.agreement_state));
+    if (f.institution_id) p.push_back(P(*f.institution_id));
+    w.And("id IN (SELECT g.organization_id FROM agreements g WHERE g.status = ?" + of +
+              ") OR id IN (SELECT pa.organization_id FROM agreement_parties pa JOIN agreements g "
+              "ON g.id = pa.agreement_id WHERE pa.organization_id IS NOT NULL AND g.status = ?" +
+              of + ")",
+          std::move(p));
+  }
   return w;
 }
 

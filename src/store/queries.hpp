@@ -18,8 +18,19 @@ struct OrganizationFilter {
   std::optional<std::string> industry;       // section letter or 2/3/4-digit prefix
   std::optional<std::string> name;           // substring of name or name_en, case-insensitive
   std::optional<std::string> credit_code;
-  std::optional<domain::Id> related_to;  // has a relation (either direction) with this id
-  std::optional<std::string> relation;   // ... of this kind
+  std::optional<domain::Id> related_to;     // has a relation (either direction) with this id
+  std::optional<std::string> relation;      // ... of this kind
+  std::optional<domain::Id> member_of;      // members of this association (member_of → it)
+  std::optional<domain::Id> located_in;     // located in this park (located_in → it)
+  std::optional<domain::Id> supervised_by;  // supervised by this body (it → supervises)
+  // Reached (or, false, never reached) by a visit (activity of kind visit_out or visit_in, as
+  // counterpart or in an outcome line) of institution_id and/or campaign_id.
+  std::optional<bool> visited;
+  std::optional<domain::Id> campaign_id;
+  std::optional<domain::Id> institution_id;  // for visited and agreement_state
+  // A party (main counterpart or further party) of an agreement in this state, of
+  // institution_id when given.
+  std::optional<std::string> agreement_state;
   std::optional<bool> verified;
   std::optional<std::string> name_key;   // same normalized name
   std::optional<domain::Id> exclude_id;  // all but this one

@@ -92,3 +92,26 @@ TEST_F(CliTest, ImportsTheOfficialListsFromSharedData) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, VisitsExportAndImportNameTheMissingCampaign) {
+  ASSERT_EQ(Talentbridge("migrate --db " + db_).status, 0);
+  auto out = (dir_ / "visits.csv").string();
+  CommandRun exported =
+      Talentbridge("export visits --campaign 7 --format csv --out " + out + " --db " + db_);
+  EXPECT_NE(exported.status, 0);
+  EXPECT_NE(exported.output.find("campaign 7 not found"), std::string::npos) << exported.output;
+  CommandRun format =
+      Talentbridge("export visits --campaign 7 --format ods --out " + out + " --db " + db_);
+  EXPECT_NE(format.status, 0);
+  EXPECT_NE(format.output.find("csv or xlsx"), std::string::npos) << format.output;
+  FILE* f = std::fopen(out.c_str(), "w");
+  std::fputs("\xEF\xBB\xBF学校代码\r\n", f);
+  std::fclose(f);
+  CommandRun no_campaign = Talentbridge("import visits " + out + " --db " + db_);
+  EXPECT_NE(no_campaign.status, 0);
+  EXPECT_NE(no_campaign.output.find("--campaign"), std::string::npos) << no_campaign.output;
+}
+
+}  // namespace

@@ -354,6 +354,49 @@ const std::vector<Rule>& Matrix() {
   {"GET    /api/v1/reports/employment",
    "aggregates for administrators, institution staff and observers",
                                                              {"401",       "200",          "200",                 "200",                       "403",                               "403",                           "200"}},
+  // Visits in the 访企拓岗 layout (issue #4): in/out = a fresh campaign of LUT / of another
+  // institution; the import is a dry run of one valid row without a unit.
+  {"GET    /api/v1/campaigns/{id}/visits/export",
+   "who may read the campaign's activities",                 {"401",       "200",          "in=200 out=404",      "in=200 out=404",            "in=404",                            "in=403",                        "in=403 out=403"}},
+  {"POST   /api/v1/campaigns/{id}/visits/import",
+   "who may record the visits (a row without a unit: not unit staff)",
+                                                             {"401",       "200",          "in=200 out=404",      "in=403 out=404",            "in=404",                            "in=403",                        "in=403 out=403"}},
+
+  // Agreements (issue #4). own = of LUT's demo unit with the recruiter's organization as main
+  // counterpart, lut = of another LUT unit with another organization, out = of another
+  // institution (default: own). Writes go to fresh drafts.
+  {"GET    /api/v1/agreements",
+   "filtered to the caller's institution, or to those the recruiter's organization is a party "
+   "of; none for students and observers",                    {"401",       "200",          "200",                 "200",                       "200",                               "403",                           "403"}},
+  {"POST   /api/v1/agreements",
+   "a new draft: institution admin of its institution, unit staff of their own unit",
+                                                             {"401",       "201",          "own=201 lut=201 out=403", "own=201 lut=403 out=403", "own=403",                         "403",                           "403"}},
+  {"GET    /api/v1/agreements/{id}",
+   "out of scope is 404",                                    {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "own=200 lut=404",                   "own=404",                       "own=404"}},
+  {"PATCH  /api/v1/agreements/{id}",
+   "a fresh draft: institution admin of its institution, unit staff of their own unit",
+                                                             {"401",       "200",          "lut=200 out=404",     "own=200 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
+  {"DELETE /api/v1/agreements/{id}",
+   "a fresh draft: who may change the agreement",            {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
+  {"GET    /api/v1/agreements/{id}/transitions",
+   "the lifecycle of a visible agreement",                   {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "own=200 lut=404",                   "own=404",                       "own=404"}},
+  {"POST   /api/v1/agreements/{id}/transitions",
+   "signs a fresh draft: who may change the agreement",      {"401",       "200",          "lut=200 out=404",     "own=200 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
+  {"GET    /api/v1/agreements/{id}/parties",
+   "the further parties of a visible agreement",             {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "own=200 lut=404",                   "own=404",                       "own=404"}},
+  {"POST   /api/v1/agreements/{id}/parties",
+   "a park as further party of a fresh draft: who may change the agreement",
+                                                             {"401",       "201",          "lut=201 out=404",     "own=201 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
+  {"DELETE /api/v1/agreements/{id}/parties/{party_id}",
+   "a fresh party: who may change the agreement",            {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
+  {"GET    /api/v1/agreements/{id}/documents",
+   "the documents of a visible agreement",                   {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "own=200 lut=404",                   "own=404",                       "own=404"}},
+  {"POST   /api/v1/agreements/{id}/documents",
+   "a PDF for a fresh draft: who may change the agreement",  {"401",       "201",          "lut=201 out=404",     "own=201 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
+  {"GET    /api/v1/agreements/{id}/documents/{document_id}",
+   "downloads a fresh document of a visible agreement",      {"401",       "200",          "lut=200 out=404",     "lut=200 out=404",           "own=200 lut=404",                   "own=404",                       "own=404"}},
+  {"DELETE /api/v1/agreements/{id}/documents/{document_id}",
+   "a fresh document: who may change the agreement",         {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
 
   // Reports
   {"GET    /api/v1/reports/students",
@@ -423,6 +466,7 @@ struct Request {
   // Sent with this session instead of the caller's usual one (logout ends a fresh session).
   std::optional<ClientSession> session;
   std::string content_type;  // of a body that is not JSON (file uploads)
+  std::map<std::string, std::string> headers;  // e.g. the Content-Type of an upload
 };
 
 // Where a student fixture sits, relative to the demo logins' scopes.
@@ -471,8 +515,10 @@ class Fixture {
                           {"X-CSRF-Token", session->csrf_token}});
     }
     if (session) return server->SendAs(*session, method, r.target, r.body);
+    if (session) return server->SendAs(*session, method, r.target, r.body, r.headers);
     std::map<std::string, std::string> headers;
     if (!r.body.empty()) headers["Content-Type"] = "application/json";
+    for (const auto& [name, value] : r.headers) headers[name] = value;
     return HttpRequest(server->port(), method, r.target, r.body, headers);
   }
 
@@ -673,6 +719,42 @@ class Fixture {
     return own_event ? own_event : (own_event = FreshEvent("own"));
   }
   Id own_event = 0, out_event = 0;
+  // Agreements: "" / "own" = of the demo unit with the recruiter's organization, "lut" = of
+  // another LUT unit with another organization, "out" = of another institution.
+  json AgreementBody(const std::string& variant) {
+    json body = {{"kind", "framework"},
+                 {"title", "矩阵测试合作协议" + std::to_string(Next())},
+                 {"scopes", {"employment", "internship"}},
+                 {"start_date", "2024-01-01"},
+                 {"end_date", "2026-12-31"}};
+    if (variant.empty() || variant == "own") {
+      body["institution_id"] = lut;
+      body["unit_id"] = demo_unit;
+      body["organization_id"] = own_org;
+    } else if (variant == "lut") {
+      body["institution_id"] = lut;
+      body["unit_id"] = other_lut_unit;
+      body["organization_id"] = other_org;
+    } else if (variant == "out") {
+      body["institution_id"] = other_institution;
+      body["organization_id"] = other_org;
+    } else {
+      throw std::invalid_argument("unknown agreement variant " + variant);
+    }
+    return body;
+  }
+  Id FreshAgreement(const std::string& variant) {
+    return Create("agreements", AgreementBody(variant));
+  }
+  static constexpr const char* kPdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
+  Id FreshDocument(Id agreement) {
+    std::string target = "/api/v1/agreements/" + std::to_string(agreement) +
+                         "/documents?filename=matrix.pdf";
+    auto r = server->SendAs(*sessions[kPlatformAdmin], "POST", target, kPdf,
+                            {{"Content-Type", "application/pdf"}});
+    if (r.status != 201) throw std::runtime_error("upload as platform_admin: " + r.body);
+    return r.Json()["id"].get<Id>();
+  }
 
   Id FreshStudent(StudentPlace place) { return Create("students", StudentBody(place)); }
   Id FreshContact(ContactPlace place) { return Create("contacts", ContactBody(place)); }
@@ -1290,6 +1372,87 @@ const std::map<std::string, Builder>& Builders() {
       return Get("/api/v1/reports/destination-flags?cohort=2026&institution_id=" + S(f.lut));
     };
     b["GET /api/v1/reports/employment"] = Fixed(api + "/reports/employment?cohort=2026");
+    // Visits in the 访企拓岗 layout
+    b["GET /api/v1/campaigns/{id}/visits/export"] = [campaign](Fixture& f, Who,
+                                                               const std::string& v) {
+      return Get(campaign(f, v) + "/visits/export?format=csv");
+    };
+    b["POST /api/v1/campaigns/{id}/visits/import"] = [campaign](Fixture& f, Who,
+                                                                const std::string& v) {
+      std::string header =
+          "学校代码,企业名称,统一社会信用代码,需求专业代码,需求专业名称,需求专业层次,提供岗位数,"
+          "平均薪酬（元/月）,带队领导姓名,带队领导职务,走访时间,企业接待人姓名,企业接待人职务,"
+          "主要成果形式,接收实习专业代码,接收实习专业名称,接收实习专业层次,接收实习人数,"
+          "实习薪酬（元/月）,拟录用专业代码,拟录用专业名称,拟录用专业层次,拟录用人数,起薪（元/"
+          "月）,其他合作意向,采集时间\r\n";
+      json school = v == "out" ? f.other_institution_json["code"] : f.lut_json["code"];
+      std::string row = school.get<std::string>() + "," +
+                        f.own_org_json["name"].get<std::string>() + "," +
+                        f.own_org_json["credit_code"].get<std::string>() +
+                        ",,,,,,矩阵领导,副校长,2023-05-10,,,,,,,,,,,,,,,\r\n";
+      return Request{campaign(f, v) + "/visits/import?format=csv&dry_run=true",
+                     header + row,
+                     std::nullopt,
+                     {{"Content-Type", "text/csv"}}};
+    };
+
+    // Agreements with their lifecycle, parties and documents
+    b["GET /api/v1/agreements"] = Fixed(api + "/agreements?limit=5");
+    b["POST /api/v1/agreements"] = [](Fixture& f, Who, const std::string& v) {
+      return With("/api/v1/agreements", f.AgreementBody(v));
+    };
+    auto agreement = [](Fixture& f, const std::string& v) {
+      return "/api/v1/agreements/" + S(f.FreshAgreement(v));
+    };
+    b["GET /api/v1/agreements/{id}"] = [agreement](Fixture& f, Who, const std::string& v) {
+      return Get(agreement(f, v));
+    };
+    b["PATCH /api/v1/agreements/{id}"] = [agreement](Fixture& f, Who, const std::string& v) {
+      return With(agreement(f, v), {{"notes", "矩阵测试备注"}});
+    };
+    b["DELETE /api/v1/agreements/{id}"] = [agreement](Fixture& f, Who, const std::string& v) {
+      return Get(agreement(f, v));
+    };
+    b["GET /api/v1/agreements/{id}/transitions"] = [agreement](Fixture& f, Who,
+                                                               const std::string& v) {
+      return Get(agreement(f, v) + "/transitions");
+    };
+    b["POST /api/v1/agreements/{id}/transitions"] = [agreement](Fixture& f, Who,
+                                                                const std::string& v) {
+      return With(agreement(f, v) + "/transitions", {{"to", "signed"}, {"note", "矩阵测试"}});
+    };
+    b["GET /api/v1/agreements/{id}/parties"] = [agreement](Fixture& f, Who, const std::string& v) {
+      return Get(agreement(f, v) + "/parties");
+    };
+    b["POST /api/v1/agreements/{id}/parties"] = [agreement](Fixture& f, Who,
+                                                            const std::string& v) {
+      return With(agreement(f, v) + "/parties", {{"organization_id", f.park}});
+    };
+    b["DELETE /api/v1/agreements/{id}/parties/{party_id}"] = [agreement](Fixture& f, Who,
+                                                                         const std::string& v) {
+      std::string base = agreement(f, v) + "/parties";
+      return Get(base + "/" +
+                 S(f.Admin("POST", base, {{"organization_id", f.park}}, 201)["id"].get<Id>()));
+    };
+    b["GET /api/v1/agreements/{id}/documents"] = [agreement](Fixture& f, Who,
+                                                             const std::string& v) {
+      return Get(agreement(f, v) + "/documents");
+    };
+    b["POST /api/v1/agreements/{id}/documents"] = [agreement](Fixture& f, Who,
+                                                              const std::string& v) {
+      return Request{agreement(f, v) + "/documents?filename=matrix.pdf",
+                     Fixture::kPdf,
+                     std::nullopt,
+                     {{"Content-Type", "application/pdf"}}};
+    };
+    auto document = [](Fixture& f, const std::string& v) {
+      Id a = f.FreshAgreement(v);
+      return "/api/v1/agreements/" + S(a) + "/documents/" + S(f.FreshDocument(a));
+    };
+    b["GET /api/v1/agreements/{id}/documents/{document_id}"] =
+        [document](Fixture& f, Who, const std::string& v) { return Get(document(f, v)); };
+    b["DELETE /api/v1/agreements/{id}/documents/{document_id}"] =
+        [document](Fixture& f, Who, const std::string& v) { return Get(document(f, v)); };
 
     // Reports
     b["GET /api/v1/reports/students"] = Fixed(api + "/reports/students");

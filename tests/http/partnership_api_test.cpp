@@ -300,10 +300,16 @@ TEST_P(PartnershipApiTest, DemoProgressAndRankingFollowTheStatedRules) {
   EXPECT_GT(sit_posts, 18);
   json p = Ok("platform_admin", "GET", c + "/progress", nullptr, 200);
   EXPECT_FALSE(p["rules"]["employers"].get<std::string>().empty());
-  EXPECT_EQ(p["total"]["visits"]["done"], 1);
-  EXPECT_EQ(p["total"]["employers"]["done"], 1);
-  EXPECT_EQ(p["total"]["posts"]["done"], sit_posts);
+  // Scenario 3: 219 distinct employers by 8 March 2023, computed from the visits: Johon Huayi's
+  // visit, 73 visits of 1-5 March reaching 218 more (three or two each, counterpart and outcome
+  // lines) and 5 return visits that add none.
+  EXPECT_EQ(p["total"]["employers"]["done"], 219);
+  EXPECT_EQ(p["total"]["visits"]["done"], 1 + 73 + 5);
+  EXPECT_GT(p["total"]["posts"]["done"].get<std::int64_t>(), sit_posts);
   EXPECT_EQ(p["by_leader"].size(), 2u);
+  std::int64_t by_unit = 0;
+  for (const auto& row : p["by_unit"]) by_unit += row["visits"]["done"].get<std::int64_t>();
+  EXPECT_EQ(by_unit, 79);
 
   json r = Ok("platform_admin", "GET", c + "/ranking?week=2023-W10", nullptr, 200);
   EXPECT_EQ(r["from"], "2023-03-06");
@@ -321,6 +327,65 @@ TEST_P(PartnershipApiTest, DemoProgressAndRankingFollowTheStatedRules) {
   EXPECT_EQ(lut_progress["total"]["employers"]["done"], 8);
   // Outcome lines 6 + 7 + ... + 12 and the posts the visit opened.
   EXPECT_EQ(lut_progress["total"]["posts"]["done"], 63 + PostsOpenedBy(lut_campaign));
+}
+
+TEST_P(PartnershipApiTest, VisitsExportImportRoundTripsTheDemoCampaignOverHttp) {
+  Id sit = InstitutionByName("沈阳工学院");
+  Id source = CampaignOf(sit)["id"].get<Id>();
+  Id target = Ok("platform_admin", "POST", "/api/v1/campaigns",
+                 {{"institution_id", sit},
+                  {"name", "导入测试行动 " + std::string(BackendName(GetParam()))},
+                  {"start_date", "2023-03-01"},
+                  {"end_date", "2023-12-31"}},
+                 201)["id"]
+                  .get<Id>();
+  auto server = shared_->server.get();
+  auto admin = shared_->sessions.at("platform_admin");
+  for (const char* format : {"xlsx", "csv"}) {
+    auto exported = server->SendAs(
+        admin, "GET",
+        "/api/v1/campaigns/" + S(source) + "/visits/export?format=" + std::string(format));
+    ASSERT_EQ(exported.status, 200) << exported.body;
+    if (std::string(format) == "xlsx") {
+      EXPECT_TRUE(exported.body.starts_with("PK\x03\x04"));
+      EXPECT_NE(exported.headers["content-type"].find("spreadsheetml"), std::string::npos);
+    } else {
+      EXPECT_TRUE(exported.body.starts_with("\xEF\xBB\xBF"));
+    }
+    std::string import = "/api/v1/campaigns/" + S(target) +
+                         "/visits/import?format=" + std::string(format) + "&dry_run=";
+    auto dry = server->SendAs(admin, "POST", import + "true", exported.body,
+                              {{"Content-Type", "application/octet-stream"}});
+    ASSERT_EQ(dry.status, 200) << dry.body;
+    EXPECT_EQ(dry.Json()["visits"], 79);
+    EXPECT_FALSE(dry.Json()["imported"].get<bool>());
+    if (std::string(format) == "xlsx") continue;  // import once, from the CSV
+    auto done = server->SendAs(admin, "POST", import + "false", exported.body,
+                               {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(done.status, 201) << done.body;
+    EXPECT_TRUE(done.Json()["imported"].get<bool>());
+  }
+  // The copy counts what the original counts.
+  json copy =
+      Ok("platform_admin", "GET", "/api/v1/campaigns/" + S(target) + "/progress", nullptr, 200);
+  EXPECT_EQ(copy["total"]["employers"]["done"], 219);
+  EXPECT_EQ(copy["total"]["visits"]["done"], 79);
+
+  // A bad row: 422 naming its row and column; nothing imported.
+  auto exported =
+      server->SendAs(admin, "GET", "/api/v1/campaigns/" + S(source) + "/visits/export?format=csv");
+  std::string csv = exported.body;
+  auto date = csv.find("2023-03-0");
+  ASSERT_NE(date, std::string::npos);
+  csv.replace(date, 10, "2023-13-01");
+  auto bad = server->SendAs(admin, "POST",
+                            "/api/v1/campaigns/" + S(target) + "/visits/import?dry_run=false", csv,
+                            {{"Content-Type", "text/csv"}});
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  json problem = bad.Json();
+  EXPECT_EQ(problem["errors"][0]["field"], "rows/2/走访时间") << bad.body;
+  copy = Ok("platform_admin", "GET", "/api/v1/campaigns/" + S(target) + "/progress", nullptr, 200);
+  EXPECT_EQ(copy["total"]["visits"]["done"], 79);
 }
 
 TB_INSTANTIATE_BACKENDS(PartnershipApiTest);

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/agreement.hpp"
+#include "domain/partnership.hpp"
+#include "store/agreement_queries.hpp"
 #include "store_contract.hpp"
 
 namespace tb::store {
@@ -229,7 +232,90 @@ TEST_P(OrganizationQueryTest, FindsOrganizationByCreditCode) {
   EXPECT_FALSE(missing->has_value());
 }
 
+// Relations combined with an institution's visits and agreements (issue #4): "members of
+// association Y we have never visited", "enterprises in park Z with an active agreement".
+class OrganizationRelationQueryTest : public OrganizationQueryTest {
+ protected:
+  void SetUp() override {
+    OrganizationQueryTest::SetUp();
+    if (HasFatalFailure()) return;
+    auto institution = tb::testing::ValidInstitution();
+    inst_ = Insert(institution)->id;
+    auto other = tb::testing::ValidInstitution();
+    other.name = "另一所大学";
+    other_inst_ = Insert(other)->id;
+    domain::Campaign c;
+    c.institution_id = inst_;
+    c.name = "2023年访企拓岗";
+    c.start_date = "2023-03-01";
+    c.end_date = "2023-12-31";
+    campaign_ = Insert(c)->id;
+  }
+  Id Activity(const char* kind, std::optional<Id> campaign, Id org) {
+    domain::Activity a;
+    a.institution_id = inst_;
+    a.kind = kind;
+    a.campaign_id = campaign;
+    a.organization_id = org;
+    a.date = "2023-05-10";
+    return Insert(a)->id;
+  }
+  Id inst_ = 0, other_inst_ = 0, campaign_ = 0;
+};
+
+TEST_P(OrganizationRelationQueryTest, MembersNeverVisitedCountOnlyVisitsOfThatInstitution) {
+  Activity("visit_out", campaign_, kAutoParts);
+  Activity("symposium", campaign_, kSoftware);  // not a visit
+  OrganizationFilter never{.member_of = kAssociation, .visited = false, .institution_id = inst_};
+  EXPECT_THAT(Find(never), ElementsAre(kSoftware));
+  OrganizationFilter ever{.member_of = kAssociation, .visited = true, .institution_id = inst_};
+  EXPECT_THAT(Find(ever), ElementsAre(kAutoParts));
+  never.institution_id = other_inst_;
+  EXPECT_THAT(Find(never), ElementsAre(kAutoParts, kSoftware));
+
+  // A visit outside the campaign reaching kSoftware through an outcome line.
+  Id v = Activity("visit_in", std::nullopt, kChongqing);
+  domain::ActivityOutcome line;
+  line.activity_id = v;
+  line.organization_id = kSoftware;
+  line.major_code = tb::testing::kVehicleEngineering;
+  TB_ASSERT_OK(Insert(line));
+  never.institution_id = inst_;
+  EXPECT_THAT(Find(never), IsEmpty());
+  OrganizationFilter in_campaign{
+      .member_of = kAssociation, .visited = false, .campaign_id = campaign_};
+  EXPECT_THAT(Find(in_campaign), ElementsAre(kSoftware));
+}
+
+TEST_P(OrganizationRelationQueryTest, ParkEnterprisesWithAnAgreementInAState) {
+  domain::Agreement a;
+  a.institution_id = inst_;
+  a.organization_id = kAutoParts;
+  a.title = "实习基地协议";
+  a.kind = "internship_base";
+  a.status = "active";
+  TB_ASSERT_OK(Insert(a));
+  OrganizationFilter active{.located_in = kPark, .agreement_state = "active"};
+  EXPECT_THAT(Find(active), ElementsAre(kAutoParts));
+  active.institution_id = other_inst_;
+  EXPECT_THAT(Find(active), IsEmpty());
+  OrganizationFilter draft{.located_in = kPark, .agreement_state = "draft"};
+  EXPECT_THAT(Find(draft), IsEmpty());
+  // A further party counts too.
+  a.organization_id = kChongqing;
+  TB_ASSERT_OK_AND_ASSIGN(auto other, Insert(a));
+  domain::AgreementParty party;
+  party.agreement_id = other.id;
+  party.organization_id = kSoftware;
+  TB_ASSERT_OK(Insert(party));
+  OrganizationFilter members{
+      .member_of = kAssociation, .institution_id = inst_, .agreement_state = "active"};
+  EXPECT_THAT(Find(members), ElementsAre(kAutoParts, kSoftware));
+  EXPECT_THAT(Find({.supervised_by = kSasac}), ElementsAre(kAutoParts));
+}
+
 TB_INSTANTIATE_BACKENDS(OrganizationQueryTest);
+TB_INSTANTIATE_BACKENDS(OrganizationRelationQueryTest);
 
 }  // namespace
 }  // namespace tb::store

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstring>
@@ -135,6 +136,12 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const std::string& db_url,
                                    db_url,      "--port", std::to_string(server->port_),
                                    "--threads", "2"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  if (std::find(args.begin(), args.end(), "--files") == args.end()) {
+    // Uploaded documents go to a directory of this server's own, removed with it.
+    server->files_dir_ =
+        (std::filesystem::temp_directory_path() / ("tb-files-" + std::to_string(rng()))).string();
+    args.insert(args.end(), {"--files", server->files_dir_});
+  }
 
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -185,6 +192,7 @@ ServerProcess::~ServerProcess() {
   }
   std::error_code ec;
   std::filesystem::remove(log_path_, ec);
+  if (!files_dir_.empty()) std::filesystem::remove_all(files_dir_, ec);
 }
 
 HttpResponse ServerProcess::Send(const std::string& method, const std::string& target,
@@ -198,7 +206,8 @@ HttpResponse ServerProcess::Send(const std::string& method, const std::string& t
 }
 
 HttpResponse ServerProcess::SendAs(const ClientSession& session, const std::string& method,
-                                   const std::string& target, const std::string& body) const {
+                                   const std::string& target, const std::string& body,
+                                   const std::map<std::string, std::string>& extra) const {
   std::map<std::string, std::string> headers;
   if (!body.empty() || method == "POST" || method == "PATCH") {
     headers["Content-Type"] = "application/json";
@@ -209,6 +218,7 @@ HttpResponse ServerProcess::SendAs(const ClientSession& session, const std::stri
     headers["Cookie"] = session.cookie;
     if (method != "GET") headers["X-CSRF-Token"] = session.csrf_token;
   }
+  for (const auto& [name, value] : extra) headers[name] = value;
   return HttpRequest(port_, method, target, body, headers);
 }
 

@@ -64,8 +64,10 @@ class ServerProcess {
   HttpResponse Send(const std::string& method, const std::string& target,
                     const std::string& body = "",
                     std::map<std::string, std::string> headers = {}) const;
+  // `headers` are added last (e.g. a Content-Type other than JSON for an upload).
   HttpResponse SendAs(const ClientSession& session, const std::string& method,
-                      const std::string& target, const std::string& body = "") const;
+                      const std::string& target, const std::string& body = "",
+                      const std::map<std::string, std::string>& headers = {}) const;
 
   // Logs in; nullopt (with the response printed) when the login fails.
   std::optional<ClientSession> Login(const std::string& email, const std::string& password) const;
@@ -82,6 +84,7 @@ class ServerProcess {
   int port_ = 0;
   std::optional<ClientSession> session_;
   std::string log_path_;
+  std::string files_dir_;  // --files given by Start, removed by the destructor
 };
 
 }  // namespace tb::testing

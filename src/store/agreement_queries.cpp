@@ -1,0 +1,78 @@
+#include "store/agreement_queries.hpp"
+
+namespace tb::store {
+
+namespace {
+
+constexpr const char* kIsParty =
+    "organization_id = ? OR id IN (SELECT agreement_id FROM agreement_parties WHERE "
+    "organization_id = ?)";
+
+}  // namespace
+
+Where ToWhere(const AgreementFilter& f) {
+  Where w;
+  if (f.institution_id) w.And("institution_id = ?", {P(*f.institution_id)});
+  if (f.unit_id) w.And("unit_id = ?", {P(*f.unit_id)});
+  if (f.organization_id) w.And(kIsParty, {P(*f.organization_id), P(*f.organization_id)});
+  if (f.kind) w.And("kind = ?", {P(*f.kind)});
+  if (f.status) w.And("status = ?", {P(*f.status)});
+  if (f.signed_activity_id) w.And("signed_activity_id = ?", {P(*f.signed_activity_id)});
+  if (f.ending_from || f.ending_to) {
+    w.And("status IN ('signed', 'active', 'expiring') AND end_date IS NOT NULL");
+    if (f.ending_from) w.And("end_date >= ?", {P(*f.ending_from)});
+    if (f.ending_to) w.And("end_date <= ?", {P(*f.ending_to)});
+  }
+  if (f.scope_institution_id) w.And("institution_id = ?", {P(*f.scope_institution_id)});
+  if (f.scope_organization_id) {
+    w.And(kIsParty, {P(*f.scope_organization_id), P(*f.scope_organization_id)});
+  }
+  return w;
+}
+
+Where ToWhere(const AgreementPartyFilter& f) {
+  Where w;
+  if (f.agreement_id) w.And("agreement_id = ?", {P(*f.agreement_id)});
+  return w;
+}
+
+Where ToWhere(const AgreementTransitionFilter& f) {
+  Where w;
+  if (f.agreement_id) w.And("agreement_id = ?", {P(*f.agreement_id)});
+  return w;
+}
+
+Where ToWhere(const AgreementDocumentFilter& f) {
+  Where w;
+  if (f.agreement_id) w.And("agreement_id = ?", {P(*f.agreement_id)});
+  return w;
+}
+
+bool IsPartyOf(Tx& tx, domain::Id agreement_id, domain::Id organization_id) {
+  return tx.QueryInt(
+               std::string("SELECT COUNT(*) FROM agreements WHERE id = ? AND (") + kIsParty + ")",
+               {P(agreement_id), P(organization_id), P(organization_id)})
+             .value_or(0) > 0;
+}
+
+Fulfilment AgreementFulfilment(Tx&, const domain::Agreement&) {
+  return {0, 0, "placements (recruitment, #5) — not yet recorded"};
+}
+
+template <>
+void DeleteDependents<domain::Agreement>(Tx& tx, domain::Id id) {
+  for (const Row& row :
+       tx.Query("SELECT id FROM agreement_parties WHERE agreement_id = ?", {P(id)})) {
+    (void)Repository<domain::AgreementParty>::Delete(tx, row.Int(0));
+  }
+  for (const Row& row :
+       tx.Query("SELECT id FROM agreement_transitions WHERE agreement_id = ?", {P(id)})) {
+    (void)Repository<domain::AgreementTransition>::Delete(tx, row.Int(0));
+  }
+  for (const Row& row :
+       tx.Query("SELECT id FROM agreement_documents WHERE agreement_id = ?", {P(id)})) {
+    (void)Repository<domain::AgreementDocument>::Delete(tx, row.Int(0));
+  }
+}
+
+}  // namespace tb::store
