@@ -1,5 +1,7 @@
 #include "store/agreement_queries.hpp"
 
+#include "store/recruitment.hpp"
+
 namespace tb::store {
 
 namespace {
@@ -55,8 +57,30 @@ bool IsPartyOf(Tx& tx, domain::Id agreement_id, domain::Id organization_id) {
              .value_or(0) > 0;
 }
 
-Fulfilment AgreementFulfilment(Tx&, const domain::Agreement&) {
-  return {0, 0, "placements (recruitment, #5) — not yet recorded"};
+Fulfilment AgreementFulfilment(Tx& tx, const domain::Agreement& agreement) {
+  // The agreement's validity, or from its signing on, or all time when it has neither.
+  std::string from = agreement.start_date.value_or(agreement.signed_on.value_or("0001-01-01"));
+  std::string to = agreement.end_date.value_or("9999-12-31");
+  std::vector<domain::Id> organizations{agreement.organization_id};
+  for (const Row& row :
+       tx.Query("SELECT organization_id FROM agreement_parties WHERE agreement_id = ? AND "
+                "organization_id IS NOT NULL ORDER BY organization_id",
+                {P(agreement.id)})) {
+    if (row.Int(0) != agreement.organization_id) organizations.push_back(row.Int(0));
+  }
+  Fulfilment out;
+  for (domain::Id organization : organizations) {
+    PlacementCounts counts = CountPlacements(tx, agreement.institution_id, organization, from, to);
+    out.interns_received += counts.interns;
+    out.hires += counts.hires;
+  }
+  out.source =
+      "applications and verified destinations of the institution's students at the agreement's "
+      "organizations between " +
+      from + " and " + to +
+      ": interns = internship applications that reached intention, offer or signed; hires = "
+      "signed full-time applications and verified contract or other employment destinations";
+  return out;
 }
 
 template <>

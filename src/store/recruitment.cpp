@@ -324,9 +324,9 @@ std::vector<GraduateCount> Graduates(Tx& tx, domain::Id institution_id,
 
 // ---- agreement fulfilment ----------------------------------------------------------------------
 
-Fulfilment CountFulfilment(Tx& tx, domain::Id institution_id, domain::Id organization_id,
-                           const std::string& from, const std::string& to) {
-  Fulfilment out;
+PlacementCounts CountPlacements(Tx& tx, domain::Id institution_id, domain::Id organization_id,
+                                const std::string& from, const std::string& to) {
+  PlacementCounts out;
   // Transition times are timestamps: compare their date part.
   std::string to_end = to + "T23:59:59Z";
   out.interns =

@@ -140,11 +140,11 @@ std::vector<GraduateCount> Graduates(Tx& tx, domain::Id institution_id,
 //             category contract_employment or other_employment names the organization (its id
 //             or its credit code) and was verified within the range; a student counted both
 //             ways counts once.
-struct Fulfilment {
+struct PlacementCounts {
   std::int64_t interns = 0;
   std::int64_t hires = 0;
 };
-Fulfilment CountFulfilment(Tx& tx, domain::Id institution_id, domain::Id organization_id,
-                           const std::string& from, const std::string& to);
+PlacementCounts CountPlacements(Tx& tx, domain::Id institution_id, domain::Id organization_id,
+                                const std::string& from, const std::string& to);
 
 }  // namespace tb::store

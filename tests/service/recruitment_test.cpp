@@ -700,14 +700,14 @@ TEST_P(RecruitmentTest, FulfilmentCountsInternsAndHiresByTheStatedRule) {
   };
   destination(NewStudent(unit_));
   destination(hired);
-  auto f = db()->Read([&](store::Tx& tx) -> Result<store::Fulfilment> {
-    return store::CountFulfilment(tx, institution_, org_, "2025-01-01", "2025-12-31");
+  auto f = db()->Read([&](store::Tx& tx) -> Result<store::PlacementCounts> {
+    return store::CountPlacements(tx, institution_, org_, "2025-01-01", "2025-12-31");
   });
   TB_ASSERT_OK(f);
   EXPECT_EQ(f->interns, 1);
   EXPECT_EQ(f->hires, 2);
-  auto before = db()->Read([&](store::Tx& tx) -> Result<store::Fulfilment> {
-    return store::CountFulfilment(tx, institution_, org_, "2024-01-01", "2024-12-31");
+  auto before = db()->Read([&](store::Tx& tx) -> Result<store::PlacementCounts> {
+    return store::CountPlacements(tx, institution_, org_, "2024-01-01", "2024-12-31");
   });
   TB_ASSERT_OK(before);
   EXPECT_EQ(before->interns, 0);
