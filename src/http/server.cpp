@@ -125,8 +125,17 @@ Response Dispatch(const Router& router, Request& req, const ServerOptions& optio
                        std::to_string(options.max_body_bytes),
                    req.request_id);
   }
+  if (options.metrics && req.path == "/metrics") {
+    req.route = "/metrics";
+    if (req.method == "GET") return options.metrics->Serve(req);
+    Response r =
+        Problem(405, req.method + " is not allowed on /metrics; allowed: GET", req.request_id);
+    r.headers.emplace_back("Allow", "GET");
+    return r;
+  }
   auto match = router.Find(req.method, req.path, req.path_params);
   if (match.route) {
+    req.route = match.route->pattern;
     try {
       return match.route->handler(req);
     } catch (const std::exception& e) {
@@ -142,7 +151,10 @@ Response Dispatch(const Router& router, Request& req, const ServerOptions& optio
     r.headers.emplace_back("Allow", allow);
     return r;
   }
-  if (auto file = StaticFile(options, req)) return *file;
+  if (auto file = StaticFile(options, req)) {
+    req.route = "(static)";
+    return *file;
+  }
   return Problem(404, "no route for " + req.method + " " + req.path, req.request_id);
 }
 
@@ -150,6 +162,7 @@ bool RunServer(const Router& router, const ServerOptions& options) {
   using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
   auto serve = [&router, &options](const restinio::request_handle_t& rh) {
     auto started = std::chrono::steady_clock::now();
+    Metrics::InFlight in_flight(options.metrics.get());
     Request req;
     const auto& h = rh->header();
     req.method = h.method().c_str();
@@ -187,6 +200,10 @@ bool RunServer(const Router& router, const ServerOptions& options) {
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - started)
                       .count();
+    if (options.metrics) {
+      options.metrics->Record(req.route, req.method, resp.status,
+                              static_cast<double>(micros) / 1e6);
+    }
     spdlog::info("{} {} {} {} {}us id={}", rh->remote_endpoint().address().to_string(), req.method,
                  std::string(h.request_target()), resp.status, micros, req.request_id);
     return restinio::request_accepted();
