@@ -121,6 +121,8 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
   options.port = port;
   options.threads = threads;
   options.static_dir = web_dir;
+  options.metrics = std::make_shared<tb::http::Metrics>(
+      router, tb::http::MetricsSources{TB_VERSION, db, tb::http::AccountAuthenticator(accounts)});
   options.on_listening = [&] {
     std::printf("TalentBridge %s serving on http://%s:%u (database: %s)\n", TB_VERSION,
                 address.c_str(), port, db->backend_name());

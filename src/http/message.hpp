@@ -22,6 +22,7 @@ struct Request {
   std::string body;
   std::string request_id;
   std::string remote_address;  // the peer's IP address
+  std::string route;           // set by Dispatch: the matched route's pattern (for metrics)
 
   std::optional<std::string> Query(const std::string& name) const {
     auto it = query.find(name);

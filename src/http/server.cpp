@@ -168,6 +168,14 @@ class Streams {
 }  // namespace
 
 Response Dispatch(const Router& router, Request& req, const ServerOptions& options) {
+  if (options.metrics && req.path == "/metrics") {
+    req.route = "/metrics";
+    if (req.method == "GET") return options.metrics->Serve(req);
+    Response r =
+        Problem(405, req.method + " is not allowed on /metrics; allowed: GET", req.request_id);
+    r.headers.emplace_back("Allow", "GET");
+    return r;
+  }
   auto match = router.Find(req.method, req.path, req.path_params);
   std::size_t limit = match.route && match.route->doc.max_body_bytes
                           ? match.route->doc.max_body_bytes
@@ -179,6 +187,7 @@ Response Dispatch(const Router& router, Request& req, const ServerOptions& optio
                    req.request_id);
   }
   if (match.route) {
+    req.route = match.route->pattern;
     try {
       return match.route->handler(req);
     } catch (const std::exception& e) {
@@ -194,7 +203,10 @@ Response Dispatch(const Router& router, Request& req, const ServerOptions& optio
     r.headers.emplace_back("Allow", allow);
     return r;
   }
-  if (auto file = StaticFile(options, req)) return *file;
+  if (auto file = StaticFile(options, req)) {
+    req.route = "(static)";
+    return *file;
+  }
   return Problem(404, "no route for " + req.method + " " + req.path, req.request_id);
 }
 
@@ -203,6 +215,7 @@ bool RunServer(const Router& router, const ServerOptions& options) {
   Streams streams;
   auto serve = [&router, &options, &streams](const restinio::request_handle_t& rh) {
     auto started = std::chrono::steady_clock::now();
+    Metrics::InFlight in_flight(options.metrics.get());
     Request req;
     const auto& h = rh->header();
     req.method = h.method().c_str();
@@ -253,6 +266,10 @@ bool RunServer(const Router& router, const ServerOptions& options) {
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - started)
                       .count();
+    if (options.metrics) {
+      options.metrics->Record(req.route, req.method, resp.status,
+                              static_cast<double>(micros) / 1e6);
+    }
     spdlog::info("{} {} {} {} {}us id={}", rh->remote_endpoint().address().to_string(), req.method,
                  std::string(h.request_target()), resp.status, micros, req.request_id);
     return restinio::request_accepted();

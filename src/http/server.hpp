@@ -2,12 +2,14 @@
 // The HTTP server: RESTinio on standalone Asio, a thread pool, one request handler that gives
 // every request an id, enforces the body limit, dispatches through the Router, turns any
 // escaped exception into a 500 problem (logged with the request id), and writes one access-log
-// line per request.
+// line per request and counts it in ServerOptions::metrics (which also answers GET /metrics).
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
+#include "http/metrics.hpp"
 #include "http/router.hpp"
 
 namespace tb::http {
@@ -19,6 +21,7 @@ struct ServerOptions {
   std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
   std::string static_dir;                // web app files (index.html fallback); "" = none
   std::function<void()> on_listening;    // called once the port is bound
+  std::shared_ptr<Metrics> metrics;      // counts requests and serves GET /metrics; null = off
 };
 
 // Handles one request end to end without the network (used by the server and by tests).

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -250,9 +251,72 @@ Result<DbUrl> ParseDbUrl(std::string_view url) {
 Database::Database(DbUrl url, std::size_t pool_size)
     : url_(std::move(url)),
       pool_size_(pool_size),
-      pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+      pool_(std::make_unique<soci::connection_pool>(pool_size)),
+      broken_(pool_size, 0) {}
 
 Database::~Database() = default;
+
+// Borrows one pooled session for the life of a transaction and counts the checkout.
+class Database::Lease {
+ public:
+  explicit Lease(Database& db) : db_(db) {
+    if (!db_.pool_->try_lease(pos_, 0)) {
+      auto started = std::chrono::steady_clock::now();
+      pos_ = db_.pool_->lease();
+      db_.waits_.fetch_add(1, std::memory_order_relaxed);
+      db_.wait_micros_.fetch_add(
+          static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                         std::chrono::steady_clock::now() - started)
+                                         .count()),
+          std::memory_order_relaxed);
+    }
+    db_.in_use_.fetch_add(1, std::memory_order_relaxed);
+  }
+  ~Lease() {
+    db_.in_use_.fetch_sub(1, std::memory_order_relaxed);
+    db_.pool_->give_back(pos_);
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+  std::size_t pos() const { return pos_; }
+  soci::session& session() { return db_.pool_->at(pos_); }
+
+ private:
+  Database& db_;
+  std::size_t pos_ = 0;
+};
+
+PoolStats Database::pool_stats() const {
+  PoolStats s;
+  s.size = pool_size_;
+  s.in_use = in_use_.load(std::memory_order_relaxed);
+  s.waits = waits_.load(std::memory_order_relaxed);
+  s.wait_seconds = static_cast<double>(wait_micros_.load(std::memory_order_relaxed)) / 1e6;
+  s.reconnects = reconnects_.load(std::memory_order_relaxed);
+  s.retried_reads = retried_reads_.load(std::memory_order_relaxed);
+  return s;
+}
+
+void Database::Connect(std::size_t pos, bool reconnect) {
+  soci::session& s = pool_->at(pos);
+  if (url_.backend == Backend::kSqlite) {
+    s.open("sqlite3", url_.connect);
+    s << "PRAGMA journal_mode=WAL";
+    s << "PRAGMA synchronous=NORMAL";
+    s << "PRAGMA foreign_keys=ON";
+    s << "PRAGMA busy_timeout=10000";
+  } else {
+    // reconnect() reopens with the parameters of the last open(); the session options are
+    // per connection, so they are set again.
+    if (reconnect) {
+      s.reconnect();
+    } else {
+      s.open("postgresql", url_.connect);
+    }
+    s << "SET client_min_messages TO WARNING";
+  }
+}
 
 Result<std::shared_ptr<Database>> Database::Open(std::string_view url, std::size_t pool_size) {
   TB_TRY(DbUrl parsed, ParseDbUrl(url));
@@ -263,19 +327,7 @@ Result<std::shared_ptr<Database>> Database::Open(std::string_view url, std::size
       auto dir = std::filesystem::path(parsed.path).parent_path();
       if (!dir.empty()) std::filesystem::create_directories(dir);
     }
-    for (std::size_t i = 0; i < pool_size; ++i) {
-      soci::session& s = db->pool_->at(i);
-      if (parsed.backend == Backend::kSqlite) {
-        s.open("sqlite3", parsed.connect);
-        s << "PRAGMA journal_mode=WAL";
-        s << "PRAGMA synchronous=NORMAL";
-        s << "PRAGMA foreign_keys=ON";
-        s << "PRAGMA busy_timeout=10000";
-      } else {
-        s.open("postgresql", parsed.connect);
-        s << "SET client_min_messages TO WARNING";
-      }
-    }
+    for (std::size_t i = 0; i < pool_size; ++i) db->Connect(i, false);
   } catch (const std::exception& e) {
     return Error::Unavailable("cannot open database " + std::string(url) + ": " + e.what());
   }
@@ -283,8 +335,53 @@ Result<std::shared_ptr<Database>> Database::Open(std::string_view url, std::size
 }
 
 bool Database::RunErased(bool writable, const std::function<bool(Tx&)>& body, Error* error) {
-  soci::session session(*pool_);  // borrows a pooled session; returns it on scope exit
-  bool began = false;
+  Lease lease(*this);
+  // The retry rule of the header: after a lost connection, run again only what cannot have
+  // had an effect — anything that failed at BEGIN, and reads. Never a write that got past
+  // BEGIN: its commit status may be unknown. At most one retry: a transaction fails at most
+  // on the stale connection and on one fresh one.
+  for (int attempt = 0;; ++attempt) {
+    if (broken_[lease.pos()]) {
+      try {
+        Connect(lease.pos(), true);
+      } catch (const std::exception& e) {
+        *error =
+            Error::Unavailable(std::string("database unavailable: cannot reconnect: ") + e.what());
+        return false;
+      }
+      broken_[lease.pos()] = 0;
+      reconnects_.fetch_add(1, std::memory_order_relaxed);
+    }
+    Stage stage = Stage::kBegin;
+    Outcome outcome = RunOnce(lease, writable, body, error, &stage);
+    if (outcome != Outcome::kConnectionLost) return outcome == Outcome::kDone;
+    broken_[lease.pos()] = 1;
+    bool nothing_ran = stage == Stage::kBegin;
+    if (attempt == 0 && (nothing_ran || !writable)) {
+      if (!nothing_ran) retried_reads_.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
+    std::string cause = error->message;
+    if (!writable || nothing_ran) {
+      *error = Error::Unavailable("database unavailable: connection lost: " + cause);
+    } else if (stage == Stage::kCommit) {
+      *error = Error::Unavailable(
+          "database connection lost while committing: the change may or may not have been "
+          "saved; check before retrying (" +
+          cause + ")");
+    } else {
+      *error = Error::Unavailable("database connection lost: the change was not saved; retry (" +
+                                  cause + ")");
+    }
+    return false;
+  }
+}
+
+Database::Outcome Database::RunOnce(Lease& lease, bool writable,
+                                    const std::function<bool(Tx&)>& body, Error* error,
+                                    Stage* stage) {
+  soci::session& session = lease.session();
+  *stage = Stage::kBegin;
   try {
     if (url_.backend == Backend::kSqlite) {
       // A connection flag, so set on every transaction of the pooled session.
@@ -293,25 +390,32 @@ bool Database::RunErased(bool writable, const std::function<bool(Tx&)>& body, Er
     } else {
       session << (writable ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
-    began = true;
+    *stage = Stage::kBody;
     Tx tx(session, url_.backend, writable);
     if (!body(tx)) {
       session << "ROLLBACK";
-      return false;
+      return Outcome::kFailed;
     }
     tx.FlushChanges();
+    *stage = Stage::kCommit;
     session << "COMMIT";
-    return true;
+    return Outcome::kDone;
   } catch (const std::exception& e) {
     *error = FromSociError(e);
-    if (began) {
+    // Only PostgreSQL connections break (is_connected() sends an empty query to find out);
+    // an SQLite session is a file handle.
+    if (url_.backend == Backend::kPostgres && !session.is_connected()) {
+      error->message = e.what();
+      return Outcome::kConnectionLost;
+    }
+    if (*stage != Stage::kBegin) {
       try {
         session << "ROLLBACK";
       } catch (const std::exception& rollback_error) {
         error->message += std::string("; rollback failed: ") + rollback_error.what();
       }
     }
-    return false;
+    return Outcome::kFailed;
   }
 }
 

@@ -4,7 +4,22 @@
 // pooled session for its duration. Library exceptions (soci_error) are caught here and
 // returned as Error values: a unique-key violation becomes kConflict, a foreign-key violation
 // kConflict, a lost connection kUnavailable.
+//
+// Lost connections (PostgreSQL restarted, a proxy dropped an idle connection): a pooled session
+// whose connection broke is reconnected the next time it is checked out, and a transaction
+// that fails because its connection is gone is handled by this rule:
+//   - failed at BEGIN (nothing of the transaction ran): reconnect and begin again, reads and
+//     writes alike;
+//   - a read that fails later: reconnect and run it once more (so Read's fn may run twice: it
+//     must have no effect besides its return value);
+//   - a write that fails later is NOT run again. Before COMMIT the server has rolled it back,
+//     but its fn may have acted on what it read (or outside the transaction), so running it
+//     again is the caller's decision; and when the connection broke during COMMIT nobody knows
+//     whether it committed, so running it again could apply the change twice. It returns
+//     kUnavailable saying which of the two happened ("not saved" / "may or may not").
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -38,6 +53,17 @@ struct DbUrl {
 Result<DbUrl> ParseDbUrl(std::string_view url);
 
 class Database;
+
+// Counters of the session pool, for GET /metrics. Read without locking: each number is exact,
+// the set of them is not one snapshot.
+struct PoolStats {
+  std::size_t size = 0;             // sessions in the pool
+  std::size_t in_use = 0;           // checked out right now
+  std::uint64_t waits = 0;          // checkouts that found no free session and had to wait
+  double wait_seconds = 0;          // total time spent waiting for a session
+  std::uint64_t reconnects = 0;     // broken connections reopened
+  std::uint64_t retried_reads = 0;  // read transactions run again after a lost connection
+};
 
 // One transaction on one session. Created only by Database::Write/Read; not thread-safe.
 class Tx {
@@ -92,6 +118,7 @@ class Database {
     return url_.backend == Backend::kSqlite ? "sqlite" : "postgresql";
   }
   std::size_t pool_size() const { return pool_size_; }
+  PoolStats pool_stats() const;
 
   // Checks that the database answers and is migrated.
   Status Ping();
@@ -103,7 +130,8 @@ class Database {
     return Run<std::invoke_result_t<F, Tx&>>(true, std::forward<F>(fn));
   }
   // Runs fn(Tx&) in a read-only transaction that sees one consistent snapshot (REPEATABLE READ
-  // on PostgreSQL; SQLite's read transactions are snapshots already).
+  // on PostgreSQL; SQLite's read transactions are snapshots already). fn runs a second time
+  // when the connection breaks under it (see above).
   template <class F>
   auto Read(F&& fn) -> std::invoke_result_t<F, Tx&> {
     return Run<std::invoke_result_t<F, Tx&>>(false, std::forward<F>(fn));
@@ -112,9 +140,18 @@ class Database {
  private:
   explicit Database(DbUrl url, std::size_t pool_size);
 
+  class Lease;
+  enum class Outcome { kDone, kFailed, kConnectionLost };
+  enum class Stage { kBegin, kBody, kCommit };  // how far an attempt got
+
   // Type-erased body of Write/Read: returns false when fn failed and the transaction should
   // roll back; fills *error when a library exception happened.
   bool RunErased(bool writable, const std::function<bool(Tx&)>& body, Error* error);
+  // One attempt of a transaction on one leased session.
+  Outcome RunOnce(Lease& lease, bool writable, const std::function<bool(Tx&)>& body, Error* error,
+                  Stage* stage);
+  // Opens (or reopens) the connection of pooled session `pos` and sets its session options.
+  void Connect(std::size_t pos, bool reconnect);
 
   template <class R, class F>
   R Run(bool writable, F&& fn) {
@@ -134,6 +171,14 @@ class Database {
   DbUrl url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // broken_[pos]: the connection of session pos was lost and must be reopened before use.
+  // Only the holder of the lease on pos touches its element (the pool's mutex orders them).
+  std::vector<char> broken_;
+  std::atomic<std::size_t> in_use_{0};
+  std::atomic<std::uint64_t> waits_{0};
+  std::atomic<std::uint64_t> wait_micros_{0};
+  std::atomic<std::uint64_t> reconnects_{0};
+  std::atomic<std::uint64_t> retried_reads_{0};
 };
 
 }  // namespace tb::store
