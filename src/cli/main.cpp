@@ -21,6 +21,7 @@
 #include "auth/password.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_logins.hpp"
+#include "demo/recruitment_demo.hpp"
 #include "http/api.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
@@ -95,6 +96,9 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
     spdlog::info("demo data {}: {} institutions, {} organizations, {} students, {} posts",
                  summary->created ? "created" : "already present", summary->institutions,
                  summary->organizations, summary->students, summary->posts);
+    if (auto st = tb::demo::WriteDemoEvidence(*db, FilesDir(db_url)); !st.ok()) {
+      return Fail(st.error());
+    }
     if (int rc = PrintDemoLogins(db); rc != 0) return rc;
   }
   auto services = std::make_shared<tb::service::Services>(db);

@@ -655,7 +655,7 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
          false,
          200,
          {404},
-         "application/octet-stream"});
+         "application/pdf, image/png, image/jpeg"});
 
   r.Add("POST", dests + "/{id}/verification",
         [s](Request& req, const Caller& caller) {
@@ -681,9 +681,9 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
           auto institution = q.Int("institution_id", 1, INT64_MAX);
           auto cohort = q.Int("cohort", 1900, 2200);
           auto deadline = q.Code("deadline", core::CheckDate);
-          if (q.ok() && !cohort) q.AddError("cohort", "is required");
           if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto flags = s->Flags(caller, institution, *cohort, deadline);
+          std::int64_t year = std::stoll(core::NowUtc().substr(0, 4));
+          auto flags = s->Flags(caller, institution, cohort.value_or(year), deadline);
           if (!flags.ok()) return Problem(flags.error(), req.request_id);
           json items = json::array();
           for (const auto& f : *flags) {
@@ -701,8 +701,9 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
          "many graduates at one small employer, a flexible-employment share far above the "
          "norm, registrations clustered before the deadline, invalid employer credit codes",
          tag,
-         {{"institution_id", "integer", "Default: the caller's institution"},
-          {"cohort", "integer", "Graduation year (required)"},
+         {{"institution_id", "integer",
+           "Default: the caller's institution (a platform admin: every institution)"},
+          {"cohort", "integer", "Graduation year (default: this year)"},
           {"deadline", "string", "Registration deadline YYYY-MM-DD (default 31 August)"}},
          "",
          "DestinationFlags",
