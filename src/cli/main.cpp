@@ -24,6 +24,7 @@
 #include "core/time.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_logins.hpp"
+#include "demo/recruitment_demo.hpp"
 #include "http/api.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
@@ -105,6 +106,9 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
     spdlog::info("demo data {}: {} institutions, {} organizations, {} students, {} posts",
                  summary->created ? "created" : "already present", summary->institutions,
                  summary->organizations, summary->students, summary->posts);
+    if (auto st = tb::demo::WriteDemoEvidence(*db, FilesDir(db_url)); !st.ok()) {
+      return Fail(st.error());
+    }
     if (int rc = PrintDemoLogins(db); rc != 0) return rc;
   }
   auto weights = tb::match::LoadConfiguredWeights(match_config);

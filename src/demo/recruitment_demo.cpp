@@ -7,6 +7,7 @@
 #include "demo/random.hpp"
 #include "domain/partnership.hpp"
 #include "domain/recruitment.hpp"
+#include "service/evidence_files.hpp"
 #include "store/queries.hpp"
 #include "store/recruitment.hpp"
 #include "store/repository.hpp"
@@ -279,6 +280,10 @@ Status ClassOf2023(store::Tx& tx, const std::string& now) {
       d.salary = d.category == "flexible_employment" ? rng.Between(3000, 6000)
                                                      : rng.Between(4500, 9500) / 100 * 100;
     }
+    if (domain::IsPlaced(d.category)) {
+      d.evidence_file = "evidence/demo-destination-" + std::to_string(s.id) + ".pdf";
+      d.evidence_type = "application/pdf";
+    }
     // Registered over the spring and summer; most verified by their unit.
     int day = rng.Between(1, 150);
     char at[32];
@@ -299,6 +304,8 @@ Status ClassOf2023(store::Tx& tx, const std::string& now) {
       d.employer_name = "沈阳某科技有限公司";
       d.organization_id.reset();
       d.employer_credit_code = "91210100MA0QX1234Z";
+      d.evidence_file = "evidence/demo-destination-" + std::to_string(d.student_id) + ".pdf";
+      d.evidence_type = "application/pdf";
       d.status = "registered";
       d.verified_at.reset();
       TB_TRY_STATUS(Repository<domain::Destination>::Update(tx, d, now));
@@ -380,6 +387,21 @@ Status SeedRecruitmentDemo(store::Tx& tx, const std::string& now) {
   TB_TRY_STATUS(Livestream(tx, now));
   TB_TRY_STATUS(ClassOf2023(tx, now));
   TB_TRY_STATUS(Boards(tx));
+  return {};
+}
+
+Status WriteDemoEvidence(store::Database& db, const std::string& files_dir) {
+  auto rows = db.Read([](store::Tx& tx) -> Result<std::vector<store::Row>> {
+    return tx.Query(
+        "SELECT evidence_file, employer_name, category FROM destinations WHERE evidence_file "
+        "LIKE 'evidence/demo-%' ORDER BY id");
+  });
+  TB_TRY_STATUS(rows);
+  for (const auto& r : *rows) {
+    std::string pdf =
+        "%PDF-1.4\n% TalentBridge demo evidence: " + r.Text(2) + " " + r.Text(1) + "\n%%EOF\n";
+    TB_TRY_STATUS(service::EnsureEvidenceFile(files_dir, r.Text(0), pdf));
+  }
   return {};
 }
 

@@ -22,4 +22,9 @@ namespace tb::demo {
 
 Status SeedRecruitmentDemo(store::Tx& tx, const std::string& now);
 
+// Writes the evidence files the demo's destinations name (small PDFs) into files_dir where they
+// are missing: files live outside the database, so a demo database on another machine gets
+// them again at start.
+Status WriteDemoEvidence(store::Database& db, const std::string& files_dir);
+
 }  // namespace tb::demo

@@ -359,8 +359,14 @@ json BuildOpenApi(const Router& router, const std::string& version) {
                            : item;
       ok["content"] = {{d.content_type, {{"schema", schema}}}};
     } else if (d.success_status != 204 && d.content_type != "application/json") {
-      ok["content"] = {{d.content_type,
-                        {{"schema", {{"type", "string"}, {"description", "The file's bytes"}}}}}};
+      // Files and streams: each media type listed ("application/pdf, image/png"), no schema.
+      ok["content"] = json::object();
+      std::string types = d.content_type;
+      for (std::size_t at = 0; at < types.size();) {
+        std::size_t comma = types.find(", ", at);
+        ok["content"][types.substr(at, comma - at)] = json::object();
+        at = comma == std::string::npos ? types.size() : comma + 2;
+      }
     } else if (d.success_status != 204) {
       ok["content"] = {{d.content_type, {{"schema", {{"type", "object"}}}}}};
     }

@@ -83,35 +83,45 @@ json ListJson(const std::vector<T>& items) {
   return {{"items", out}, {"next_cursor", nullptr}};
 }
 
-std::optional<std::string> OptString(const json& b, const char* name,
-                                     std::vector<FieldError>& errors) {
-  if (!b.contains(name) || b[name].is_null()) return std::nullopt;
-  if (!b[name].is_string()) {
-    errors.push_back({name, "must be a string"});
+// The members of a small JSON command body: unknown members are refused and every problem is
+// collected, so that one 422 names all the fields at once.
+class Command {
+ public:
+  Command(json body, std::initializer_list<const char*> known) : body_(std::move(body)) {
+    for (auto it = body_.begin(); it != body_.end(); ++it) {
+      bool ok = false;
+      for (const char* k : known) ok = ok || it.key() == k;
+      if (!ok) errors_.push_back({it.key(), "is not a field of this request"});
+    }
+  }
+  std::optional<std::string> String(const char* name) {
+    if (!Present(name)) return std::nullopt;
+    if (!body_[name].is_string()) return Wrong(name, "must be a string");
+    return body_[name].get<std::string>();
+  }
+  std::optional<std::int64_t> Int(const char* name) {
+    if (!Present(name)) return std::nullopt;
+    if (!body_[name].is_number_integer()) return Wrong(name, "must be an integer");
+    return body_[name].get<std::int64_t>();
+  }
+  template <class T>
+  void Require(const char* name, const std::optional<T>& v) {
+    if (!v && errors_.empty()) errors_.push_back({name, "is required"});
+  }
+  Status Check() const {
+    if (errors_.empty()) return {};
+    return Error::Unprocessable("request is not valid", errors_);
+  }
+
+ private:
+  bool Present(const char* name) const { return body_.contains(name) && !body_[name].is_null(); }
+  std::nullopt_t Wrong(const char* name, const char* message) {
+    errors_.push_back({name, message});
     return std::nullopt;
   }
-  return b[name].get<std::string>();
-}
-
-std::optional<std::int64_t> OptInt(const json& b, const char* name,
-                                   std::vector<FieldError>& errors) {
-  if (!b.contains(name) || b[name].is_null()) return std::nullopt;
-  if (!b[name].is_number_integer()) {
-    errors.push_back({name, "must be an integer"});
-    return std::nullopt;
-  }
-  return b[name].get<std::int64_t>();
-}
-
-// Refuses members other than `known`, so a misspelt field never silently does nothing.
-void OnlyKnown(const json& b, std::initializer_list<const char*> known,
-               std::vector<FieldError>& errors) {
-  for (auto it = b.begin(); it != b.end(); ++it) {
-    bool ok = false;
-    for (const char* k : known) ok = ok || it.key() == k;
-    if (!ok) errors.push_back({it.key(), "is not a field of this request"});
-  }
-}
+  json body_;
+  std::vector<FieldError> errors_;
+};
 
 // The JSON object body, or the problem.
 Result<json> ObjectBody(const Request& req) {
@@ -164,6 +174,14 @@ class LiveCounterSource : public EventSource {
 #define TB_PATH_ID(var, name)                \
   auto var = ParseId(req.path_params[name]); \
   if (!var) return Problem(404, "no such resource", req.request_id)
+#define TB_COMMAND(var, ...)                                          \
+  auto var##_r = ObjectBody(req);                                     \
+  if (!var##_r.ok()) return Problem(var##_r.error(), req.request_id); \
+  Command var(std::move(*var##_r), __VA_ARGS__)
+#define TB_CHECK(var)                                 \
+  if (auto var##_st = var.Check(); !var##_st.ok()) {  \
+    return Problem(var##_st.error(), req.request_id); \
+  }
 #define TB_BODY(var)                                                  \
   auto var##_r = ObjectBody(req);                                     \
   if (!var##_r.ok()) return Problem(var##_r.error(), req.request_id); \
@@ -215,20 +233,15 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
 
   r.Add("POST", apps,
         [s](Request& req, const Caller& caller) {
-          TB_BODY(b);
-          std::vector<FieldError> errors;
-          OnlyKnown(b, {"student_id", "post_id", "event_id", "note"}, errors);
+          TB_COMMAND(b, {"student_id", "post_id", "event_id", "note"});
           service::ApplyRequest a;
-          a.student_id = OptInt(b, "student_id", errors);
-          auto post = OptInt(b, "post_id", errors);
-          if (!post && errors.empty()) errors.push_back({"post_id", "is required"});
+          a.student_id = b.Int("student_id");
+          auto post = b.Int("post_id");
+          b.Require("post_id", post);
           a.post_id = post.value_or(0);
-          a.event_id = OptInt(b, "event_id", errors);
-          a.note = OptString(b, "note", errors).value_or("");
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("application is not valid", errors),
-                           req.request_id);
-          }
+          a.event_id = b.Int("event_id");
+          a.note = b.String("note").value_or("");
+          TB_CHECK(b);
           service::Refusal refusal;
           auto created = s->Apply(caller, a, core::NowUtc(), &refusal);
           if (!created.ok()) return RefusalProblem(created.error(), refusal, req);
@@ -254,16 +267,12 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
   r.Add("POST", apps + "/{id}/transitions",
         [s](Request& req, const Caller& caller) {
           TB_PATH_ID(id, "id");
-          TB_BODY(b);
-          std::vector<FieldError> errors;
-          OnlyKnown(b, {"to", "note", "intention_kind"}, errors);
+          TB_COMMAND(b, {"to", "note", "intention_kind"});
           service::TransitionRequest t;
-          t.to = OptString(b, "to", errors).value_or("");
-          t.note = OptString(b, "note", errors).value_or("");
-          t.intention_kind = OptString(b, "intention_kind", errors);
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("transition is not valid", errors), req.request_id);
-          }
+          t.to = b.String("to").value_or("");
+          t.note = b.String("note").value_or("");
+          t.intention_kind = b.String("intention_kind");
+          TB_CHECK(b);
           service::Refusal refusal;
           auto moved = s->Transition(caller, *id, t, core::NowUtc(), &refusal);
           if (!moved.ok()) return RefusalProblem(moved.error(), refusal, req);
@@ -298,13 +307,9 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
   r.Add("POST", apps + "/{id}/confirmations",
         [s](Request& req, const Caller& caller) {
           TB_PATH_ID(id, "id");
-          TB_BODY(b);
-          std::vector<FieldError> errors;
-          OnlyKnown(b, {"party"}, errors);
-          auto party = OptString(b, "party", errors);
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
-          }
+          TB_COMMAND(b, {"party"});
+          auto party = b.String("party");
+          TB_CHECK(b);
           return FromResult(s->Confirm(caller, *id, party, core::NowUtc()), req);
         },
         {"Confirm the tripartite employment agreement of an offer for the caller's party "
@@ -358,22 +363,16 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
   r.Add("PUT", events + "/{id}/settings",
         [s](Request& req, const Caller& caller) {
           TB_PATH_ID(id, "id");
-          TB_BODY(b);
-          std::vector<FieldError> errors;
-          OnlyKnown(b,
-                    {"capacity", "stream_url", "starts_at", "ends_at", "external_enterprises",
-                     "external_institutions"},
-                    errors);
+          TB_COMMAND(b, {"capacity", "stream_url", "starts_at", "ends_at", "external_enterprises",
+                         "external_institutions"});
           service::SettingsRequest set;
-          set.capacity = OptInt(b, "capacity", errors);
-          set.stream_url = OptString(b, "stream_url", errors);
-          set.starts_at = OptString(b, "starts_at", errors);
-          set.ends_at = OptString(b, "ends_at", errors);
-          set.external_enterprises = OptInt(b, "external_enterprises", errors).value_or(0);
-          set.external_institutions = OptInt(b, "external_institutions", errors).value_or(0);
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
-          }
+          set.capacity = b.Int("capacity");
+          set.stream_url = b.String("stream_url");
+          set.starts_at = b.String("starts_at");
+          set.ends_at = b.String("ends_at");
+          set.external_enterprises = b.Int("external_enterprises").value_or(0);
+          set.external_institutions = b.Int("external_institutions").value_or(0);
+          TB_CHECK(b);
           auto v = s->PutSettings(caller, *id, set, core::NowUtc());
           if (!v.ok()) return Problem(v.error(), req.request_id);
           return JsonResponse(200, EventJson(*v));
@@ -392,14 +391,10 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
     r.Add("POST", events + "/{id}/" + segment,
           [s, field, post](Request& req, const Caller& caller) {
             TB_PATH_ID(id, "id");
-            TB_BODY(b);
-            std::vector<FieldError> errors;
-            OnlyKnown(b, {field}, errors);
-            auto member = OptInt(b, field, errors);
-            if (!member && errors.empty()) errors.push_back({field, "is required"});
-            if (!errors.empty()) {
-              return Problem(Error::Unprocessable("not valid", errors), req.request_id);
-            }
+            TB_COMMAND(b, {field});
+            auto member = b.Int(field);
+            b.Require(field, member);
+            TB_CHECK(b);
             auto v = post ? s->AddFeaturedPost(caller, *id, *member, core::NowUtc())
                           : s->AddInstitution(caller, *id, *member, core::NowUtc());
             if (!v.ok()) return Problem(v.error(), req.request_id);
@@ -436,13 +431,9 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
   r.Add("POST", events + "/{id}/registrations",
         [s](Request& req, const Caller& caller) {
           TB_PATH_ID(id, "id");
-          TB_BODY(b);
-          std::vector<FieldError> errors;
-          OnlyKnown(b, {"student_id"}, errors);
-          auto student = OptInt(b, "student_id", errors);
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
-          }
+          TB_COMMAND(b, {"student_id"});
+          auto student = b.Int("student_id");
+          TB_CHECK(b);
           return FromResult(s->Register(caller, *id, student, core::NowUtc()), req, 201);
         },
         {"Register a student (a student: themself) for an event; when it is full the "
@@ -473,13 +464,9 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
   r.Add("POST", events + "/{id}/checkins",
         [s](Request& req, const Caller& caller) {
           TB_PATH_ID(id, "id");
-          TB_BODY(b);
-          std::vector<FieldError> errors;
-          OnlyKnown(b, {"code"}, errors);
-          auto code = OptString(b, "code", errors);
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
-          }
+          TB_COMMAND(b, {"code"});
+          auto code = b.String("code");
+          TB_CHECK(b);
           return FromResult(s->CheckIn(caller, *id, code.value_or(""), core::NowUtc()), req);
         },
         {"Check a registered student in by the code of their registration",
@@ -668,18 +655,14 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
          false,
          200,
          {404},
-         "application/octet-stream"});
+         "application/pdf, image/png, image/jpeg"});
 
   r.Add("POST", dests + "/{id}/verification",
         [s](Request& req, const Caller& caller) {
           TB_PATH_ID(id, "id");
-          TB_BODY(b);
-          std::vector<FieldError> errors;
-          OnlyKnown(b, {"decision"}, errors);
-          auto decision = OptString(b, "decision", errors);
-          if (!errors.empty()) {
-            return Problem(Error::Unprocessable("not valid", errors), req.request_id);
-          }
+          TB_COMMAND(b, {"decision"});
+          auto decision = b.String("decision");
+          TB_CHECK(b);
           return FromResult(s->Verify(caller, *id, decision.value_or(""), core::NowUtc()), req);
         },
         {"Verify (or reject) a destination against its evidence: unit staff and institution "
@@ -698,9 +681,9 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
           auto institution = q.Int("institution_id", 1, INT64_MAX);
           auto cohort = q.Int("cohort", 1900, 2200);
           auto deadline = q.Code("deadline", core::CheckDate);
-          if (q.ok() && !cohort) q.AddError("cohort", "is required");
           if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto flags = s->Flags(caller, institution, *cohort, deadline);
+          std::int64_t year = std::stoll(core::NowUtc().substr(0, 4));
+          auto flags = s->Flags(caller, institution, cohort.value_or(year), deadline);
           if (!flags.ok()) return Problem(flags.error(), req.request_id);
           json items = json::array();
           for (const auto& f : *flags) {
@@ -718,8 +701,9 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
          "many graduates at one small employer, a flexible-employment share far above the "
          "norm, registrations clustered before the deadline, invalid employer credit codes",
          tag,
-         {{"institution_id", "integer", "Default: the caller's institution"},
-          {"cohort", "integer", "Graduation year (required)"},
+         {{"institution_id", "integer",
+           "Default: the caller's institution (a platform admin: every institution)"},
+          {"cohort", "integer", "Graduation year (default: this year)"},
           {"deadline", "string", "Registration deadline YYYY-MM-DD (default 31 August)"}},
          "",
          "DestinationFlags",

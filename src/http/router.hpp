@@ -32,7 +32,7 @@ struct OperationDoc {
   bool list = false;            // response is {"items": [response_schema], "next_cursor"}
   int success_status = 200;
   std::vector<int> error_statuses;                // problem responses besides 400/500
-  std::string content_type = "application/json";  // of the success response
+  std::string content_type = "application/json";  // of the success response ("a, b": any of)
   bool public_route = false;                      // answers without a signed-in caller
   std::size_t max_body_bytes = 0;  // this route's body limit; 0 = the server's (ServerOptions)
   std::string raw_request_type;    // a raw (non-JSON) body of this media type, e.g. an upload

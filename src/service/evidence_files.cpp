@@ -43,6 +43,20 @@ Result<std::string> SaveEvidenceFile(const std::string& dir, const std::string& 
   return relative;
 }
 
+Status EnsureEvidenceFile(const std::string& dir, const std::string& relative,
+                          std::string_view bytes) {
+  namespace fs = std::filesystem;
+  fs::path target = fs::path(dir) / relative;
+  std::error_code ec;
+  if (fs::exists(target, ec)) return {};
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) return Error::Unavailable("cannot create " + target.parent_path().string());
+  std::ofstream out(target, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) return Error::Unavailable("cannot write " + target.string());
+  return {};
+}
+
 Result<std::string> LoadEvidenceFile(const std::string& dir, const std::string& relative) {
   if (relative.find("..") != std::string::npos) return Error::NotFound("no evidence file");
   std::ifstream in(std::filesystem::path(dir) / relative, std::ios::binary);

@@ -18,6 +18,9 @@ std::optional<std::string> DetectEvidenceType(std::string_view bytes);
 // and returns the name relative to `dir`.
 Result<std::string> SaveEvidenceFile(const std::string& dir, const std::string& stem,
                                      const std::string& content_type, std::string_view bytes);
+// Writes `bytes` to <dir>/<relative> unless that file exists (the demo's evidence).
+Status EnsureEvidenceFile(const std::string& dir, const std::string& relative,
+                          std::string_view bytes);
 Result<std::string> LoadEvidenceFile(const std::string& dir, const std::string& relative);
 
 }  // namespace tb::service

@@ -1035,8 +1035,21 @@ Result<std::vector<Flag>> RecruitmentService::Flags(const Caller& c,
     }
     institution_id = c.institution_id;
   }
-  if (!institution_id) {
-    return Error::Unprocessable("not valid", {{"institution_id", "is required"}});
+  if (!institution_id) {  // a platform admin: every institution's flags
+    auto ids = db_->Read([](store::Tx& tx) -> Result<std::vector<Id>> {
+      std::vector<Id> out;
+      for (const auto& r : tx.Query("SELECT id FROM institutions ORDER BY id")) {
+        out.push_back(r.Int(0));
+      }
+      return out;
+    });
+    TB_TRY_STATUS(ids);
+    std::vector<Flag> all;
+    for (Id id : *ids) {
+      TB_TRY(auto flags, Flags(c, id, cohort, deadline));
+      all.insert(all.end(), flags.begin(), flags.end());
+    }
+    return all;
   }
   std::string cutoff = deadline.value_or(std::to_string(cohort) + "-08-31");
   return db_->Read([&](store::Tx& tx) -> Result<std::vector<Flag>> {

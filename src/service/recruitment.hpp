@@ -194,8 +194,9 @@ class RecruitmentService {
   // decision: verified | rejected.
   Result<domain::Destination> Verify(const Caller& c, domain::Id id, const std::string& decision,
                                      const std::string& now) const;
-  // Audit flags of an institution's cohort; deadline (YYYY-MM-DD) for the clustering rule,
-  // default 31 August of the cohort year.
+  // Audit flags of an institution's cohort (officers: their institution; a platform admin
+  // without an institution: all); deadline (YYYY-MM-DD) for the clustering rule, default 31
+  // August of the cohort year.
   Result<std::vector<Flag>> Flags(const Caller& c, std::optional<domain::Id> institution_id,
                                   std::int64_t cohort, std::optional<std::string> deadline) const;
 

@@ -6,9 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 
 #include "demo/demo.hpp"
+#include "demo/recruitment_demo.hpp"
 #include "service/recruitment.hpp"
 #include "store/queries.hpp"
 #include "testing/result_assertions.hpp"
@@ -108,6 +110,23 @@ TEST_P(RecruitmentDemoTest, FiguresAndBoardsAreComputedFromTheSeededRecords) {
     any_flag = any_flag || !flags->empty();
   }
   EXPECT_TRUE(any_flag);
+
+  // Placed graduates' evidence files are written beside the database at start.
+  auto dir = std::filesystem::temp_directory_path() /
+             ("tb-demo-files-" + std::string(testing::BackendName(GetParam())));
+  std::filesystem::remove_all(dir);
+  TB_ASSERT_OK(WriteDemoEvidence(database(), dir.string()));
+  service::RecruitmentService with_files(db(), dir.string());
+  store::DestinationFilter placed;
+  placed.category = "contract_employment";
+  auto some = with_files.ListDestinations(admin, placed, {0, 1});
+  TB_ASSERT_OK(some);
+  ASSERT_FALSE(some->items.empty());
+  auto file = with_files.Evidence(admin, some->items[0].id);
+  TB_ASSERT_OK(file);
+  EXPECT_TRUE(file->first.starts_with("%PDF-"));
+  EXPECT_EQ(file->second, "application/pdf");
+  std::filesystem::remove_all(dir);
 }
 
 TB_INSTANTIATE_BACKENDS(RecruitmentDemoTest);

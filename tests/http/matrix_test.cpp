@@ -338,7 +338,8 @@ const std::vector<Rule>& Matrix() {
    "personal data: officers, students (own); not enterprises or observers",
                                                              {"401",       "200",          "200",                 "200",                       "403",                               "200",                           "403"}},
   {"POST   /api/v1/destinations",
-   "a fresh student's (students: their own)",                {"401",       "201",          "201 out=404",         "201 out=404",               "403",                               "201",                           "403"}},
+   "a fresh student's; the demo student (class of 2023) has one already: 409",
+                                                             {"401",       "201",          "201 out=404",         "201 out=404",               "403",                               "409",                           "403"}},
   {"GET    /api/v1/destinations/{id}",
    "out of scope is 404",                                    {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=404",                           "own=404",                       "own=404"}},
   {"PATCH  /api/v1/destinations/{id}",
@@ -1358,10 +1359,10 @@ const std::map<std::string, Builder>& Builders() {
     };
     b["GET /api/v1/destinations/{id}/evidence"] = [destination](Fixture& f, Who,
                                                                 const std::string& v) {
-      std::string target = destination(f, v) + "/evidence";
-      auto r = f.Send(kPlatformAdmin, "PUT", {target, "%PDF-1.4 matrix", {}, "application/pdf"});
+      std::string evidence = destination(f, v) + "/evidence";
+      auto r = f.Send(kPlatformAdmin, "PUT", {evidence, "%PDF-1.4 matrix", {}, "application/pdf"});
       if (r.status != 200) throw std::runtime_error("evidence upload: " + r.body);
-      return Get(target);
+      return Get(evidence);
     };
     b["POST /api/v1/destinations/{id}/verification"] = [destination](Fixture& f, Who,
                                                                      const std::string& v) {

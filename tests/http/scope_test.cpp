@@ -413,7 +413,7 @@ TEST_P(ScopeTest, AnInstitutionAdminSeesOnlyItsInstitution) {
 
 // ---- enterprises ------------------------------------------------------------------------------
 
-TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsWithContactDetailsMasked) {
+TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsAndApplicantsWithContactDetailsMasked) {
   const ClientSession& recruiter = As("enterprise_recruiter");
   json units = UnitsOf(AdminGet("/api/v1/institutions?limit=1")["items"][0]["id"]);
   ASSERT_FALSE(units.empty());
@@ -443,12 +443,19 @@ TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsWithContactDetailsMasked) 
       Send(recruiter, "PATCH", "/api/v1/students/" + Id(consenting), R"({"resume":"x"})"));
   EXPECT_EQ(AdminGet("/api/v1/students/" + Id(consenting))["phone"], "13812345678");
 
-  // The list holds consenting students only, all masked.
+  // The list holds consenting students and those who applied to the organization's posts
+  // (issue #5), all masked.
+  std::set<std::int64_t> applicants;
+  for (const auto& a : AllItems(recruiter, "/api/v1/applications")) {
+    applicants.insert(a["student_id"].get<std::int64_t>());
+  }
   json list = AllItems(recruiter, "/api/v1/students");
   ASSERT_FALSE(list.empty());
   bool found_consenting = false;
   for (const auto& item : list) {
-    EXPECT_EQ(item["talent_search_consent"], true) << Id(item);
+    EXPECT_TRUE(item["talent_search_consent"] == true ||
+                applicants.count(item["id"].get<std::int64_t>()) > 0)
+        << Id(item);
     EXPECT_NE(item["id"], withheld["id"]);
     if (item["id"] == consenting["id"]) found_consenting = true;
     if (item["phone"].is_string()) {
@@ -462,10 +469,12 @@ TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsWithContactDetailsMasked) 
     }
   }
   EXPECT_TRUE(found_consenting);
-  std::size_t all_consenting = 0;
-  for (const auto& item : AllItems("/api/v1/students"))
-    all_consenting += item["talent_search_consent"] == true;
-  EXPECT_EQ(list.size(), all_consenting) << "every consenting student, and only those";
+  std::size_t visible = 0;
+  for (const auto& item : AllItems("/api/v1/students")) {
+    visible += item["talent_search_consent"] == true ||
+               applicants.count(item["id"].get<std::int64_t>()) > 0;
+  }
+  EXPECT_EQ(list.size(), visible) << "every consenting student and applicant, and only those";
 
   // Enterprises get no student figures and add no student records.
   ExpectForbidden(Send(recruiter, "GET", "/api/v1/reports/students"));

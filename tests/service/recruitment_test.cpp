@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "service/entity_service.hpp"
 #include "testing/builders.hpp"
@@ -189,6 +190,45 @@ TEST_P(RecruitmentTest, AnIneligibleApplicationIsRefusedWithEveryReasonAndWrites
   auto list = svc_->ListApplications(admin_, {}, {0, 50});
   TB_ASSERT_OK(list);
   EXPECT_TRUE(list->items.empty());
+}
+
+// Each eligibility rule on its own, through the service and the database: exactly its reason.
+TEST_P(RecruitmentTest, EachEligibilityRuleRefusesWithItsOwnReason) {
+  struct Case {
+    const char* code;
+    std::function<void(domain::Post&, domain::Organization&, domain::Student&)> change;
+  };
+  const std::vector<Case> cases = {
+      {"post_not_open", [](auto& p, auto&, auto&) { p.status = "closed"; }},
+      {"post_not_yet_open", [](auto& p, auto&, auto&) { p.open_date = "2025-04-01"; }},
+      {"post_closed", [](auto& p, auto&, auto&) { p.close_date = "2025-03-01"; }},
+      {"employer_not_verified", [](auto&, auto& o, auto&) { o.verified = false; }},
+      {"level_too_low", [](auto&, auto&, auto& s) { s.level = "vocational"; }},
+      {"not_graduating_class", [](auto&, auto&, auto& s) { s.cohort = 2028; }},
+      {"major_not_accepted", [](auto&, auto&, auto& s) { s.major_code = "120203K"; }},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.code);
+    Id post = 0, student = 0;
+    TB_ASSERT_OK(db()->Write([&](store::Tx& tx) -> Status {
+      auto o = testing::ValidOrganization("规则测试公司");
+      o.verified = true;
+      auto p = testing::ValidPost(0);
+      auto st = testing::ValidStudent(institution_, unit_);
+      c.change(p, o, st);
+      p.organization_id = Insert(tx, o).id;
+      post = Insert(tx, p).id;
+      student = Insert(tx, st).id;
+      return {};
+    }));
+    ApplyRequest r;
+    r.student_id = student;
+    r.post_id = post;
+    Refusal refusal;
+    TB_EXPECT_ERROR(svc_->Apply(inst_admin_, r, kNow, &refusal), ErrorCode::kUnprocessable);
+    ASSERT_EQ(refusal.reasons.size(), 1u);
+    EXPECT_EQ(refusal.reasons[0].code, c.code);
+  }
 }
 
 TEST_P(RecruitmentTest, WhoMayApply) {
