@@ -155,6 +155,77 @@ std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domai
   return out;
 }
 
+namespace {
+
+// Rows of `width` parameters, as many per statement as keep under the backends' limits.
+void InsertRows(Tx& tx, const std::string& head, std::size_t width,
+                const std::vector<std::vector<Param>>& rows) {
+  const std::size_t per = std::max<std::size_t>(1, 30000 / width);
+  std::string one = "(";
+  for (std::size_t i = 0; i < width; ++i) one += i ? ", ?" : "?";
+  one += ")";
+  for (std::size_t start = 0; start < rows.size(); start += per) {
+    std::size_t end = std::min(rows.size(), start + per);
+    std::string sql = head + " VALUES ";
+    std::vector<Param> params;
+    params.reserve((end - start) * width);
+    for (std::size_t r = start; r < end; ++r) {
+      sql += r == start ? one : ", " + one;
+      params.insert(params.end(), rows[r].begin(), rows[r].end());
+    }
+    tx.Exec(sql, params);
+  }
+}
+
+}  // namespace
+
+template <class T>
+void InsertMany(Tx& tx, std::vector<T>& values, const std::string& now) {
+  if (values.empty()) return;
+  const auto& def = domain::Def<T>();
+  domain::Id first = tx.NextIds(def.table, static_cast<std::int64_t>(values.size()));
+  std::string cols;
+  for (const auto& f : def.fields) cols += (cols.empty() ? "" : ", ") + std::string(f.spec.name);
+  std::vector<std::vector<Param>> rows;
+  rows.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    T& v = values[i];
+    v.id = first + static_cast<domain::Id>(i);
+    v.created_at = now;
+    v.updated_at = now;
+    std::vector<Param> row;
+    for (const auto& f : def.fields) row.push_back(ToParam(f.get(v)));
+    rows.push_back(std::move(row));
+  }
+  InsertRows(tx, "INSERT INTO " + std::string(def.table) + " (" + cols + ")", def.fields.size(),
+             rows);
+}
+
+template void InsertMany(Tx&, std::vector<domain::Institution>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Unit>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Organization>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Student>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Post>&, const std::string&);
+
+void InsertTruth(Tx& tx, const std::vector<TruthRow>& rows) {
+  std::vector<std::vector<Param>> params;
+  params.reserve(rows.size());
+  for (const auto& r : rows) {
+    params.push_back({P(r.entity), P(r.entity_id), P(r.field), P(r.niche), P(r.mobile)});
+  }
+  InsertRows(tx, "INSERT INTO match_truth (entity, entity_id, field, niche, mobile)", 5, params);
+}
+
+std::vector<TruthRow> LoadTruth(Tx& tx) {
+  std::vector<TruthRow> out;
+  for (const auto& row :
+       tx.Query("SELECT entity, entity_id, field, niche, mobile FROM match_truth")) {
+    out.push_back({row.Text(0), row.Int(1), static_cast<int>(row.Int(2)),
+                   static_cast<int>(row.Int(3)), row.Int(4) != 0});
+  }
+  return out;
+}
+
 std::int64_t LastChangeId(Tx& tx) {
   return tx.QueryInt("SELECT MAX(id) FROM change_log").value_or(0);
 }

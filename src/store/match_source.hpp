@@ -43,6 +43,21 @@ std::vector<MatchPostRow> LoadMatchPosts(Tx& tx, const std::vector<domain::Id>& 
 std::vector<domain::Id> PostIdsOfOrganizations(Tx& tx, const std::vector<domain::Id>& orgs);
 std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domain::Id>& ids);
 
+// Bulk writes of the generator: ids reserved in one block, rows in multi-row INSERTs. No
+// change_log entries (a generated database is indexed when a server starts on it).
+template <class T>
+void InsertMany(Tx& tx, std::vector<T>& values, const std::string& now);
+
+struct TruthRow {
+  std::string entity;  // student | post
+  domain::Id entity_id = 0;
+  int field = 0;
+  int niche = 0;
+  bool mobile = true;
+};
+void InsertTruth(Tx& tx, const std::vector<TruthRow>& rows);
+std::vector<TruthRow> LoadTruth(Tx& tx);
+
 std::int64_t LastChangeId(Tx& tx);
 std::vector<ChangeRow> ChangesAfter(Tx& tx, std::int64_t after, int limit);
 
