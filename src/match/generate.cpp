@@ -243,7 +243,7 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
     unsigned mp = (5 * doy + 2) / 153;
     unsigned d = doy - (153 * mp + 2) / 5 + 1;
     unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    char buf[16];
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y + (m <= 2), m, d);
     return std::string(buf);
   };

@@ -226,6 +226,63 @@ std::vector<TruthRow> LoadTruth(Tx& tx) {
   return out;
 }
 
+std::vector<std::pair<domain::Id, double>> NaiveTopPosts(Tx& tx, const NaiveProfile& p,
+                                                         const NaiveWeights& w, int limit) {
+  std::vector<Param> params;
+  auto num = [](double v) { return std::to_string(v); };
+  auto in_list = [&](const std::vector<std::string>& values) {
+    std::string marks;
+    for (const auto& v : values) {
+      marks += marks.empty() ? "?" : ", ?";
+      params.push_back(P(v));
+    }
+    return marks.empty() ? std::string("NULL") : marks;
+  };
+  std::string sql = "SELECT id, (CASE WHEN accepted_majors LIKE ? THEN " + num(w.exact) +
+                    " WHEN accepted_majors LIKE ? THEN " + num(w.cls) +
+                    " WHEN accepted_majors LIKE ? THEN " + num(w.category) +
+                    " WHEN accepted_majors = '[]' THEN " + num(w.any) + " ELSE 0 END)";
+  params.push_back(P("%\"" + p.major_code + "\"%"));
+  params.push_back(P("%\"" + p.major_code.substr(0, 4) + "%"));
+  params.push_back(P("%\"" + p.major_code.substr(0, 2) + "%"));
+  for (const char* column : {"required_skills", "preferred_skills"}) {
+    std::string c = column;
+    std::string count = "(CASE WHEN " + c + " = '[]' THEN 1 ELSE (LENGTH(" + c +
+                        ") - LENGTH(REPLACE(" + c + ", '\",\"', ''))) / 3 + 1 END)";
+    std::string matches = "0";
+    for (const auto& skill : p.skills) {
+      matches += " + CASE WHEN " + c + " LIKE ? THEN 1 ELSE 0 END";
+      params.push_back(P("%\"" + skill + "\"%"));
+    }
+    sql += " + " + num(c == "required_skills" ? w.required : w.preferred) + " * (" + matches +
+           ") / " + count;
+  }
+  sql += " + (CASE WHEN SUBSTR(region_code, 1, 4) IN (" + in_list(p.cities) + ") THEN " +
+         num(w.city) + " WHEN SUBSTR(region_code, 1, 2) IN (" + in_list(p.provinces) + ") THEN " +
+         num(w.province) + " ELSE 0 END)";
+  sql += " + (CASE WHEN SUBSTR(industry_code, 1, 2) IN (" + in_list(p.industries) + ") THEN " +
+         num(w.industry) + " ELSE 0 END)";
+  sql += " + (CASE WHEN salary_min >= ? THEN " + num(w.salary) + " WHEN salary_max >= ? THEN " +
+         num(w.salary * 0.75) + " ELSE 0 END) AS score";
+  params.push_back(P(p.expected_salary));
+  params.push_back(P(p.expected_salary));
+  sql +=
+      " FROM posts WHERE status = 'open' AND (open_date IS NULL OR open_date <= ?)"
+      " AND (close_date IS NULL OR close_date >= ?) AND min_level IN (" +
+      std::string();
+  params.push_back(P(p.today));
+  params.push_back(P(p.today));
+  sql += in_list(p.levels) + ")";
+  if (!p.willing_to_relocate)
+    sql += " AND SUBSTR(region_code, 1, 2) IN (" + in_list(p.provinces) + ")";
+  sql += " ORDER BY score DESC, id LIMIT " + std::to_string(limit);
+  std::vector<std::pair<domain::Id, double>> out;
+  for (const auto& row : tx.Query(sql, params)) {
+    out.emplace_back(row.Int(0), std::stod(row.Text(1)));
+  }
+  return out;
+}
+
 std::int64_t LastChangeId(Tx& tx) {
   return tx.QueryInt("SELECT MAX(id) FROM change_log").value_or(0);
 }
