@@ -160,7 +160,9 @@ namespace {
 // Rows of `width` parameters, as many per statement as keep under the backends' limits.
 void InsertRows(Tx& tx, const std::string& head, std::size_t width,
                 const std::vector<std::vector<Param>>& rows) {
-  const std::size_t per = std::max<std::size_t>(1, 30000 / width);
+  // SQLite looks named parameters up linearly (SOCI names them), so long statements cost
+  // quadratic time: about 1000 parameters each.
+  const std::size_t per = std::max<std::size_t>(1, 1000 / width);
   std::string one = "(";
   for (std::size_t i = 0; i < width; ++i) one += i ? ", ?" : "?";
   one += ")";
