@@ -30,6 +30,7 @@
 #include "http/server.hpp"
 #include "match/commands.hpp"
 #include "match/engine.hpp"
+#include "match/generate.hpp"
 #include "match/service.hpp"
 #include "report/reference_import.hpp"
 #include "report/spreadsheet.hpp"
@@ -541,6 +542,22 @@ int main(int argc, char** argv) {
   match->add_option("--db", db_url, "Database URL")->capture_default_str();
   match->add_option("--match-config", match_config, "Weights of the matching model");
 
+  auto* gen = app.add_subcommand("gen", "Generate a population with a hidden true fit");
+  tb::match::GenerateOptions gen_options;
+  gen_options.jobs_dir = "../shared/data/jobs";
+  gen->add_option("--students", gen_options.students, "Students")->capture_default_str();
+  gen->add_option("--posts", gen_options.posts, "Posts")->capture_default_str();
+  gen->add_option("--seed", gen_options.seed, "Random seed")->capture_default_str();
+  gen->add_option("--jobs", gen_options.jobs_dir, "Real job postings (titles), if present")
+      ->capture_default_str();
+  gen->add_option("--db", db_url, "Database URL")->capture_default_str();
+
+  auto* eval = app.add_subcommand("eval", "nDCG@10 and recall@50 against the hidden fit");
+  tb::match::EvalOptions eval_options;
+  eval->add_option("--sample", eval_options.sample, "Students evaluated")->capture_default_str();
+  eval->add_option("--db", db_url, "Database URL")->capture_default_str();
+  eval->add_option("--match-config", match_config, "Weights of the matching model");
+
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db_url, "Database URL")->capture_default_str();
 
@@ -599,6 +616,27 @@ int main(int argc, char** argv) {
   if (*import) return Import(db_url, kind, files, dry_run);
   if (*export_cmd) return ExportVisits(db_url, export_kind, campaign, export_format, export_out);
   if (auto rc = RunAccountCommand(db_url, account_commands)) return *rc;
+  if (*gen) {
+    int code = 0;
+    auto db = OpenDatabase(db_url, 2, &code);
+    if (!db) return code;
+    auto done = tb::match::Generate(*db, gen_options);
+    if (!done.ok()) return Fail(done.error());
+    std::cout << "generated " << done->institutions << " institutions, " << done->organizations
+              << " organizations, " << done->students << " students, " << done->posts << " posts\n";
+    return 0;
+  }
+  if (*eval) {
+    int code = 0;
+    auto db = OpenDatabase(db_url, 2, &code);
+    if (!db) return code;
+    auto weights = tb::match::LoadConfiguredWeights(match_config);
+    if (!weights.ok()) return Fail(weights.error());
+    auto lines = tb::match::Evaluate(db, *weights, eval_options);
+    if (!lines.ok()) return Fail(lines.error());
+    tb::match::PrintEval(*lines, std::cout);
+    return 0;
+  }
   if (*match) {
     int code = 0;
     auto db = OpenDatabase(db_url, 2, &code);

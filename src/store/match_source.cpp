@@ -155,4 +155,134 @@ std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domai
   return out;
 }
 
+namespace {
+
+// Rows of `width` parameters, as many per statement as keep under the backends' limits.
+void InsertRows(Tx& tx, const std::string& head, std::size_t width,
+                const std::vector<std::vector<Param>>& rows) {
+  // SQLite looks named parameters up linearly (SOCI names them), so long statements cost
+  // quadratic time: about 1000 parameters each.
+  const std::size_t per = std::max<std::size_t>(1, 1000 / width);
+  std::string one = "(";
+  for (std::size_t i = 0; i < width; ++i) one += i ? ", ?" : "?";
+  one += ")";
+  for (std::size_t start = 0; start < rows.size(); start += per) {
+    std::size_t end = std::min(rows.size(), start + per);
+    std::string sql = head + " VALUES ";
+    std::vector<Param> params;
+    params.reserve((end - start) * width);
+    for (std::size_t r = start; r < end; ++r) {
+      sql += r == start ? one : ", " + one;
+      params.insert(params.end(), rows[r].begin(), rows[r].end());
+    }
+    tx.Exec(sql, params);
+  }
+}
+
+}  // namespace
+
+template <class T>
+void InsertMany(Tx& tx, std::vector<T>& values, const std::string& now) {
+  if (values.empty()) return;
+  const auto& def = domain::Def<T>();
+  domain::Id first = tx.NextIds(def.table, static_cast<std::int64_t>(values.size()));
+  std::string cols;
+  for (const auto& f : def.fields) cols += (cols.empty() ? "" : ", ") + std::string(f.spec.name);
+  std::vector<std::vector<Param>> rows;
+  rows.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    T& v = values[i];
+    v.id = first + static_cast<domain::Id>(i);
+    v.created_at = now;
+    v.updated_at = now;
+    std::vector<Param> row;
+    for (const auto& f : def.fields) row.push_back(ToParam(f.get(v)));
+    rows.push_back(std::move(row));
+  }
+  InsertRows(tx, "INSERT INTO " + std::string(def.table) + " (" + cols + ")", def.fields.size(),
+             rows);
+}
+
+template void InsertMany(Tx&, std::vector<domain::Institution>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Unit>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Organization>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Student>&, const std::string&);
+template void InsertMany(Tx&, std::vector<domain::Post>&, const std::string&);
+
+void InsertTruth(Tx& tx, const std::vector<TruthRow>& rows) {
+  std::vector<std::vector<Param>> params;
+  params.reserve(rows.size());
+  for (const auto& r : rows) {
+    params.push_back({P(r.entity), P(r.entity_id), P(r.field), P(r.niche), P(r.mobile)});
+  }
+  InsertRows(tx, "INSERT INTO match_truth (entity, entity_id, field, niche, mobile)", 5, params);
+}
+
+std::vector<TruthRow> LoadTruth(Tx& tx) {
+  std::vector<TruthRow> out;
+  for (const auto& row :
+       tx.Query("SELECT entity, entity_id, field, niche, mobile FROM match_truth")) {
+    out.push_back({row.Text(0), row.Int(1), static_cast<int>(row.Int(2)),
+                   static_cast<int>(row.Int(3)), row.Int(4) != 0});
+  }
+  return out;
+}
+
+std::vector<std::pair<domain::Id, double>> NaiveTopPosts(Tx& tx, const NaiveProfile& p,
+                                                         const NaiveWeights& w, int limit) {
+  std::vector<Param> params;
+  auto num = [](double v) { return std::to_string(v); };
+  auto in_list = [&](const std::vector<std::string>& values) {
+    std::string marks;
+    for (const auto& v : values) {
+      marks += marks.empty() ? "?" : ", ?";
+      params.push_back(P(v));
+    }
+    return marks.empty() ? std::string("NULL") : marks;
+  };
+  std::string sql = "SELECT id, (CASE WHEN accepted_majors LIKE ? THEN " + num(w.exact) +
+                    " WHEN accepted_majors LIKE ? THEN " + num(w.cls) +
+                    " WHEN accepted_majors LIKE ? THEN " + num(w.category) +
+                    " WHEN accepted_majors = '[]' THEN " + num(w.any) + " ELSE 0 END)";
+  params.push_back(P("%\"" + p.major_code + "\"%"));
+  params.push_back(P("%\"" + p.major_code.substr(0, 4) + "%"));
+  params.push_back(P("%\"" + p.major_code.substr(0, 2) + "%"));
+  for (const char* column : {"required_skills", "preferred_skills"}) {
+    std::string c = column;
+    std::string count = "(CASE WHEN " + c + " = '[]' THEN 1 ELSE (LENGTH(" + c +
+                        ") - LENGTH(REPLACE(" + c + ", '\",\"', ''))) / 3 + 1 END)";
+    std::string matches = "0";
+    for (const auto& skill : p.skills) {
+      matches += " + CASE WHEN " + c + " LIKE ? THEN 1 ELSE 0 END";
+      params.push_back(P("%\"" + skill + "\"%"));
+    }
+    sql += " + " + num(c == "required_skills" ? w.required : w.preferred) + " * (" + matches +
+           ") / " + count;
+  }
+  sql += " + (CASE WHEN SUBSTR(region_code, 1, 4) IN (" + in_list(p.cities) + ") THEN " +
+         num(w.city) + " WHEN SUBSTR(region_code, 1, 2) IN (" + in_list(p.provinces) + ") THEN " +
+         num(w.province) + " ELSE 0 END)";
+  sql += " + (CASE WHEN SUBSTR(industry_code, 1, 2) IN (" + in_list(p.industries) + ") THEN " +
+         num(w.industry) + " ELSE 0 END)";
+  sql += " + (CASE WHEN salary_min >= ? THEN " + num(w.salary) + " WHEN salary_max >= ? THEN " +
+         num(w.salary * 0.75) + " ELSE 0 END) AS score";
+  params.push_back(P(p.expected_salary));
+  params.push_back(P(p.expected_salary));
+  sql +=
+      " FROM posts WHERE status = 'open' AND (open_date IS NULL OR open_date <= ?)"
+      " AND (close_date IS NULL OR close_date >= ?) AND min_level IN (" +
+      std::string();
+  params.push_back(P(p.today));
+  params.push_back(P(p.today));
+  sql += in_list(p.levels) + ")";
+  if (!p.willing_to_relocate)
+    sql += " AND SUBSTR(region_code, 1, 2) IN (" + in_list(p.provinces) + ")";
+  sql += " ORDER BY score DESC, id LIMIT " + std::to_string(limit);
+  std::vector<std::pair<domain::Id, double>> out;
+  for (const auto& row : tx.Query(sql, params)) {
+    out.emplace_back(row.Int(0), std::stod(row.Text(1)));
+  }
+  return out;
+}
+
 }  // namespace tb::store

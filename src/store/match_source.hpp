@@ -37,4 +37,37 @@ std::vector<MatchPostRow> LoadMatchPosts(Tx& tx, const std::vector<domain::Id>& 
 std::vector<domain::Id> PostIdsOfOrganizations(Tx& tx, const std::vector<domain::Id>& orgs);
 std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domain::Id>& ids);
 
+// Bulk writes of the generator: ids reserved in one block, rows in multi-row INSERTs. No
+// change_log entries (a generated database is indexed when a server starts on it).
+template <class T>
+void InsertMany(Tx& tx, std::vector<T>& values, const std::string& now);
+
+struct TruthRow {
+  std::string entity;  // student | post
+  domain::Id entity_id = 0;
+  int field = 0;
+  int niche = 0;
+  bool mobile = true;
+};
+void InsertTruth(Tx& tx, const std::vector<TruthRow>& rows);
+std::vector<TruthRow> LoadTruth(Tx& tx);
+
+// The benchmark's peer (bench/): the top posts for a profile computed in SQL the way an
+// ordinary web application would write it — LIKE on the JSON lists, CASE for each component
+// of the model except text relevance, ORDER BY score DESC, id LIMIT n — over every post.
+struct NaiveProfile {
+  std::string major_code;
+  std::vector<std::string> levels;  // the post levels the student may take
+  std::vector<std::string> skills;
+  std::vector<std::string> cities, provinces, industries;  // 4-, 2- and 2-digit prefixes
+  bool willing_to_relocate = true;
+  std::int64_t expected_salary = 0;
+  std::string today;  // YYYY-MM-DD
+};
+struct NaiveWeights {
+  double exact, cls, category, any, required, preferred, city, province, industry, salary;
+};
+std::vector<std::pair<domain::Id, double>> NaiveTopPosts(Tx& tx, const NaiveProfile& p,
+                                                         const NaiveWeights& w, int limit);
+
 }  // namespace tb::store

@@ -86,6 +86,13 @@ std::vector<std::string> SplitWords(std::string_view utf8) {
         while (j < s.size() && IsTechChar(s[j])) ++j;
         std::size_t end = j;
         while (end > i && s[end - 1] == '.') --end;  // "Java." ends a sentence
+        // A list number glued to the word: "2.C/C++" is "2" then "c".
+        std::size_t digits = i;
+        while (digits < end && s[digits] >= '0' && s[digits] <= '9') ++digits;
+        if (digits > i && digits + 1 < end && s[digits] == '.') {
+          out.emplace_back(s.substr(i, digits - i));
+          i = digits + 1;
+        }
         out.emplace_back(s.substr(i, end - i));
         i = j;
       } else if (c == '.' && i + 1 < s.size() && IsTechChar(s[i + 1]) && s[i + 1] != '.') {
