@@ -107,7 +107,7 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
     spdlog::info("demo data {}: {} institutions, {} organizations, {} students, {} posts",
                  summary->created ? "created" : "already present", summary->institutions,
                  summary->organizations, summary->students, summary->posts);
-    if (auto st = tb::demo::WriteDemoEvidence(*db, FilesDir(db_url)); !st.ok()) {
+    if (auto st = tb::demo::WriteDemoEvidence(*db, files_dir); !st.ok()) {
       return Fail(st.error());
     }
     if (int rc = PrintDemoLogins(db); rc != 0) return rc;
