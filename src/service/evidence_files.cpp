@@ -51,9 +51,17 @@ Status EnsureEvidenceFile(const std::string& dir, const std::string& relative,
   if (fs::exists(target, ec)) return {};
   fs::create_directories(target.parent_path(), ec);
   if (ec) return Error::Unavailable("cannot create " + target.parent_path().string());
-  std::ofstream out(target, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return Error::Unavailable("cannot write " + target.string());
+  // Written aside and renamed, so that another process never reads half a file.
+  std::random_device rd;
+  fs::path tmp = target;
+  tmp += ".part" + std::to_string(rd());
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return Error::Unavailable("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) return Error::Unavailable("cannot store " + target.string() + ": " + ec.message());
   return {};
 }
 
