@@ -333,7 +333,8 @@ PlacementCounts CountPlacements(Tx& tx, domain::Id institution_id, domain::Id or
       tx.QueryInt(
             "SELECT COUNT(DISTINCT a.student_id) FROM applications a JOIN "
             "application_transitions t ON t.application_id = a.id WHERE a.institution_id = ? "
-            "AND a.organization_id = ? AND a.post_kind = 'internship' AND t.to_state IN "
+            "AND a.organization_id = ? AND (a.post_kind = 'internship' OR a.intention_kind = "
+            "'internship') AND t.to_state IN "
             "('intention', 'offer', 'signed') AND t.at >= ? AND t.at <= ?",
             {P(institution_id), P(organization_id), P(from), P(to_end)})
           .value_or(0);

@@ -133,8 +133,8 @@ std::vector<GraduateCount> Graduates(Tx& tx, domain::Id institution_id,
 // What an employer received from an institution's students in [from, to] (YYYY-MM-DD,
 // inclusive), the rule agreements' fulfilment uses:
 //   interns = distinct students with an application to one of the organization's internship
-//             posts that entered intention, offer or signed within the range (the date of that
-//             transition);
+//             posts, or with an internship intention (a group interview's outcome), that
+//             entered intention, offer or signed within the range (the date of that transition);
 //   hires   = distinct students with an application to one of its full-time posts that was
 //             signed within the range, together with students whose VERIFIED destination of
 //             category contract_employment or other_employment names the organization (its id
