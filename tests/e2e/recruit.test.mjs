@@ -210,6 +210,12 @@ journey(
     assert.match(text, /可以移到：.*意向/);
     await columnOf(page, 'interview').getByTestId(`card-${app.id}`).waitFor();
     assert.equal(await columnOf(page, 'signed').getByTestId(`card-${app.id}`).count(), 0);
+
+    // The post's recommended candidates, with their reasons.
+    await page.getByRole('tab', { name: '推荐人才' }).click();
+    const candidates = page.getByTestId('candidates');
+    await candidates.getByTestId('match-reasons').first().waitFor();
+    assert.ok((await candidates.getByTestId('match-reason').count()) >= 3);
   },
 );
 

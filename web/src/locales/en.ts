@@ -547,6 +547,8 @@ const en: MessageSchema = {
       verified: 'Verified',
       rejected: 'Returned',
     },
+    verifiedLocked:
+      'Your destination is verified; ask your school’s employment staff to change it.',
     destSaved: 'Destination saved',
     destChangedNeedsVerify: 'A change needs verifying again.',
     submit: 'Submit',

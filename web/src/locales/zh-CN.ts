@@ -545,6 +545,7 @@ const zhCN = {
       verified: '已核实',
       rejected: '已退回',
     },
+    verifiedLocked: '去向已核实，如需修改请联系院系就业工作人员。',
     destSaved: '去向已保存',
     destChangedNeedsVerify: '修改后需重新审核。',
     submit: '提交',
