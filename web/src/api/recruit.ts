@@ -120,6 +120,8 @@ export const listRegistrations = (eventId: number) =>
   http.get<ResponseOf<'GET_events__id__registrations'>>(`/events/${eventId}/registrations`);
 export const register = (eventId: number) =>
   http.post<Registration>(`/events/${eventId}/registrations`, {});
+export const cancelRegistration = (eventId: number, registrationId: number) =>
+  http.del<unknown>(`/events/${eventId}/registrations/${registrationId}`);
 
 // Destinations
 export const listDestinations = (query: QueryOf<'GET_destinations'>) =>

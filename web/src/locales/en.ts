@@ -510,6 +510,10 @@ const en: MessageSchema = {
       cancelled: 'Cancelled',
     },
     waitlistPosition: 'Number {n} on the waiting list',
+    cancelRegistration: 'Cancel registration',
+    confirmCancelRegistration:
+      'Cancel your registration? The first on the waiting list gets the place.',
+    cancelled: 'Registration cancelled',
     checkinCode: 'Check-in code',
     openScreen: 'Open big screen',
     counters: {

@@ -508,6 +508,9 @@ const zhCN = {
       cancelled: '已取消',
     },
     waitlistPosition: '候补第 {n} 位',
+    cancelRegistration: '取消报名',
+    confirmCancelRegistration: '确定取消报名吗？候补第一位将获得名额。',
+    cancelled: '已取消报名',
     checkinCode: '签到码',
     openScreen: '打开大屏',
     counters: {
