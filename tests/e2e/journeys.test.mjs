@@ -149,7 +149,7 @@ const ROLES = {
   enterprise_recruiter: {
     home: '/my-organization',
     heading: '本单位',
-    menu: ['本单位', '岗位', '我的账号'],
+    menu: ['本单位', '岗位', '我的账号', '应聘看板', '招聘活动'],
     check: async (page) => {
       await page.getByTestId('organization-name').getByText('聚鸿华亿').waitFor();
     },
@@ -157,7 +157,7 @@ const ROLES = {
   student: {
     home: '/my-profile',
     heading: '我的档案',
-    menu: ['我的档案', '岗位', '我的账号'],
+    menu: ['我的档案', '岗位', '我的账号', '为我推荐', '我的申请', '招聘活动', '毕业去向'],
     check: async (page) => {
       const name = (await page.getByTestId('student-name').innerText()).trim();
       assert.ok(name.length > 0, 'the profile shows no name');

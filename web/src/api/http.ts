@@ -21,6 +21,8 @@ export class ApiError extends Error {
   readonly fields: Readonly<Record<string, string>>;
   /** Seconds to wait, from Retry-After (429). */
   readonly retryAfter: number | null;
+  /** The whole problem document (extension members such as `allowed` or `reasons`). */
+  readonly problem: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number,
@@ -28,6 +30,7 @@ export class ApiError extends Error {
     detail: string,
     fields: Record<string, string> = {},
     retryAfter: number | null = null,
+    problem: Record<string, unknown> = {},
   ) {
     super(detail || title);
     this.name = 'ApiError';
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.fields = fields;
     this.retryAfter = retryAfter;
+    this.problem = problem;
   }
 }
 
@@ -46,6 +50,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Raw bytes sent as they are (a file upload), with their Content-Type. */
+  rawBody?: Blob;
   /** false: a 401 is returned to the caller as an ApiError (login, session probe). */
   redirectOn401?: boolean;
 }
@@ -94,6 +100,7 @@ async function toError(resp: Response): Promise<ApiError> {
     problem.detail ?? '',
     fields,
     Number.isFinite(retry) ? retry : null,
+    problem as Record<string, unknown>,
   );
 }
 
@@ -104,6 +111,7 @@ export async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody) headers['Content-Type'] = options.rawBody.type || 'application/octet-stream';
   if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let resp: Response;
@@ -112,7 +120,8 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (e) {

@@ -5,7 +5,11 @@ import { i18n } from '@/locales';
 import type { MessageSchema } from '@/locales/zh-CN';
 import { useSessionStore } from '@/stores/session';
 
-type TitleKey = `nav.${keyof MessageSchema['nav'] & string}` | 'login.title' | 'notFound.title';
+type TitleKey =
+  | `nav.${keyof MessageSchema['nav'] & string}`
+  | 'login.title'
+  | 'notFound.title'
+  | `recruit.nav.${keyof MessageSchema['recruit']['nav'] & string}`;
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -117,7 +121,44 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/not-found/index.vue'),
         meta: { titleKey: 'notFound.title' },
       },
+      {
+        path: 'recruit/board',
+        name: 'recruit-board',
+        component: () => import('@/views/recruit/BoardPage.vue'),
+        meta: { roles: ['enterprise_recruiter'], titleKey: 'recruit.nav.applicants' },
+      },
+      {
+        path: 'student/recommendations',
+        name: 'student-recommendations',
+        component: () => import('@/views/student/RecommendationsPage.vue'),
+        meta: { roles: ['student'], titleKey: 'recruit.nav.recommendations' },
+      },
+      {
+        path: 'student/applications',
+        name: 'student-applications',
+        component: () => import('@/views/student/ApplicationsPage.vue'),
+        meta: { roles: ['student'], titleKey: 'recruit.nav.myApplications' },
+      },
+      {
+        path: 'recruit/events',
+        name: 'recruit-events',
+        component: () => import('@/views/recruit/EventsPage.vue'),
+        meta: { roles: ['enterprise_recruiter', 'student'], titleKey: 'recruit.nav.events' },
+      },
+      {
+        path: 'student/destination',
+        name: 'student-destination',
+        component: () => import('@/views/student/DestinationPage.vue'),
+        meta: { roles: ['student'], titleKey: 'recruit.nav.destination' },
+      },
     ],
+  },
+  {
+    path: '/events/:id(\\d+)/screen',
+    name: 'event-screen',
+    component: () => import('@/views/bigscreen/EventScreen.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { titleKey: 'recruit.nav.screen' },
   },
 ];
 
