@@ -254,7 +254,12 @@ journey('the language switch changes the text and is remembered', {}, async (pag
   await signIn(page, 'observer');
   await page.waitForURL(/\/dashboard$/);
   await settled(page);
-  assert.deepEqual(await menuLabels(page), ['Reports', 'Campaigns', 'Employment figures', 'My account']);
+  assert.deepEqual(await menuLabels(page), [
+    'Reports',
+    'Campaigns',
+    'Employment figures',
+    'My account',
+  ]);
   assert.equal((await page.locator('h1').innerText()).trim(), 'Reports');
   await page.getByRole('columnheader', { name: 'Unit' }).waitFor();
   await chartShown(page);

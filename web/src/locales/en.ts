@@ -262,6 +262,8 @@ const en: MessageSchema = {
       rule: 'Rule',
       count: 'Graduates',
       reason: 'Reason',
+      needsEvidence:
+        'A placed destination is verified against its evidence, and none was uploaded. ({detail})',
       noFlags: 'Nothing to check',
     },
     destinationStatuses: {

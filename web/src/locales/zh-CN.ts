@@ -262,6 +262,7 @@ const zhCN = {
       rule: '核查规则',
       count: '人数',
       reason: '原因',
+      needsEvidence: '已落实的去向须依据佐证材料核验，该去向尚未上传佐证材料。（{detail}）',
       noFlags: '没有需要核查的去向',
     },
     destinationStatuses: {
