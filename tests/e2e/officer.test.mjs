@@ -205,3 +205,50 @@ journey(
       .waitFor();
   },
 );
+
+journey(
+  'institution admin drafts an agreement and attaches a document',
+  { allowedErrors: [{ status: 422, path: '/agreements' }] },
+  async (page) => {
+    await signIn(page, server, 'institution_admin');
+    await page.goto(`${server.url}/agreements`);
+    await settled(page);
+    await page.getByRole('link', { name: '新建协议' }).click();
+    await page.waitForURL(/\/agreements\/new$/);
+    await settled(page);
+
+    // Saved empty: the API's refusal shows beside the title.
+    await page.getByTestId('agreement-save').click();
+    const titleItem = page.locator('.el-form-item', { has: page.locator('#agreement-title') });
+    await titleItem.locator('.el-form-item__error').waitFor();
+
+    const title = `E2E 草稿协议 ${Date.now()}`;
+    await page.locator('#agreement-title').fill(title);
+    await page.locator('#agreement-organization').click();
+    await page.locator('#agreement-organization').fill('锦州');
+    await page.locator('.el-select-dropdown__item:visible').first().click();
+    await page.getByTestId('agreement-save').click();
+    await page.waitForURL(/\/agreements\/\d+$/);
+    await settled(page);
+    assert.equal((await page.getByTestId('agreement-status').innerText()).trim(), '草稿');
+    await page.getByRole('heading', { name: title }).waitFor();
+
+    // A file of a type the server does not take is refused before upload, a PDF is attached.
+    const docs = page.getByTestId('agreement-documents');
+    await page.getByTestId('document-file').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('plain text'),
+    });
+    await docs.getByRole('button', { name: '上传' }).click();
+    await page.getByTestId('document-error').getByText('不支持').waitFor();
+    await page.getByTestId('document-file').setInputFiles({
+      name: '框架协议.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+    });
+    await docs.getByRole('button', { name: '上传' }).click();
+    await docs.getByRole('link', { name: '框架协议.pdf' }).waitFor();
+    assert.equal(await page.getByTestId('document-error').count(), 0);
+  },
+);
