@@ -5233,7 +5233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/octet-stream": unknown;
                 };
             };
             /** @description Malformed request (JSON syntax, query parameter) */
@@ -7382,7 +7382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "text/csv": unknown;
                 };
             };
             /** @description Malformed request (JSON syntax, query parameter) */
@@ -8253,7 +8253,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/pdf": unknown;
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
                 };
             };
             /** @description Malformed request (JSON syntax, query parameter) */
@@ -8873,7 +8875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": unknown;
                 };
             };
             /** @description Malformed request (JSON syntax, query parameter) */
@@ -11678,9 +11680,9 @@ export interface operations {
     "GET_reports_destination-flags": {
         parameters: {
             query?: {
-                /** @description Default: the caller's institution */
+                /** @description Default: the caller's institution (a platform admin: every institution) */
                 institution_id?: number;
-                /** @description Graduation year (required) */
+                /** @description Graduation year (default: this year) */
                 cohort?: number;
                 /** @description Registration deadline YYYY-MM-DD (default 31 August) */
                 deadline?: string;
