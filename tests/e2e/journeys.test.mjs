@@ -118,6 +118,10 @@ async function officerDashboard(page) {
 const OFFICER_MENU = [
   '工作台',
   '专项行动',
+  '合作协议',
+  '招聘活动',
+  '毕业去向',
+  '就业统计',
   '走访与活动',
   '记录走访',
   '单位',
@@ -166,7 +170,7 @@ const ROLES = {
   observer: {
     home: '/dashboard',
     heading: '统计报表',
-    menu: ['统计报表', '专项行动', '我的账号'],
+    menu: ['统计报表', '专项行动', '就业统计', '我的账号'],
     check: chartShown,
   },
 };
@@ -250,7 +254,12 @@ journey('the language switch changes the text and is remembered', {}, async (pag
   await signIn(page, 'observer');
   await page.waitForURL(/\/dashboard$/);
   await settled(page);
-  assert.deepEqual(await menuLabels(page), ['Reports', 'Campaigns', 'My account']);
+  assert.deepEqual(await menuLabels(page), [
+    'Reports',
+    'Campaigns',
+    'Employment figures',
+    'My account',
+  ]);
   assert.equal((await page.locator('h1').innerText()).trim(), 'Reports');
   await page.getByRole('columnheader', { name: 'Unit' }).waitFor();
   await chartShown(page);
@@ -258,10 +267,10 @@ journey('the language switch changes the text and is remembered', {}, async (pag
 
   await page.getByTestId('language-switch').getByText('中文').click();
   await page.locator('h1', { hasText: '统计报表' }).waitFor();
-  assert.deepEqual(await menuLabels(page), ['统计报表', '专项行动', '我的账号']);
+  assert.deepEqual(await menuLabels(page), ['统计报表', '专项行动', '就业统计', '我的账号']);
   await page.reload();
   await settled(page);
-  assert.deepEqual(await menuLabels(page), ['统计报表', '专项行动', '我的账号']);
+  assert.deepEqual(await menuLabels(page), ['统计报表', '专项行动', '就业统计', '我的账号']);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
 });
 

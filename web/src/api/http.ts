@@ -155,3 +155,34 @@ export const http = {
 export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
+
+/** A raw body (a file) sent with its own Content-Type; the answer is JSON or a problem. */
+export async function sendBytes<T>(
+  method: string,
+  path: string,
+  body: Blob,
+  contentType: string,
+  query?: Query,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Content-Type': contentType || 'application/octet-stream',
+  };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let resp: Response;
+  try {
+    resp = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body,
+    });
+  } catch {
+    throw new ApiError(0, 'Network error', '');
+  }
+  if (!resp.ok) throw await toError(resp);
+  return (await resp.json()) as T;
+}
+
+/** The same-origin address of an API path (for downloads through a link). */
+export const apiUrl = (path: string, query?: Query) => buildUrl(path, query);

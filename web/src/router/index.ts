@@ -7,9 +7,10 @@ import { useSessionStore } from '@/stores/session';
 
 type TitleKey =
   | `nav.${keyof MessageSchema['nav'] & string}`
+  | `officer.nav.${keyof MessageSchema['officer']['nav'] & string}`
+  | `recruit.nav.${keyof MessageSchema['recruit']['nav'] & string}`
   | 'login.title'
-  | 'notFound.title'
-  | `recruit.nav.${keyof MessageSchema['recruit']['nav'] & string}`;
+  | 'notFound.title';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -53,6 +54,57 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/campaigns/CampaignPage.vue'),
         props: (route) => ({ id: Number(route.params.id) }),
         meta: { roles: [...OFFICERS, 'observer'], titleKey: 'nav.campaigns' },
+      },
+      {
+        path: 'agreements',
+        name: 'agreements',
+        component: () => import('@/views/agreements/index.vue'),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.agreements' },
+      },
+      {
+        path: 'agreements/new',
+        name: 'agreement-new',
+        component: () => import('@/views/agreements/AgreementForm.vue'),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.agreements' },
+      },
+      {
+        path: 'agreements/:id(\\d+)',
+        name: 'agreement',
+        component: () => import('@/views/agreements/AgreementPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.agreements' },
+      },
+      {
+        path: 'agreements/:id(\\d+)/edit',
+        name: 'agreement-edit',
+        component: () => import('@/views/agreements/AgreementForm.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.agreements' },
+      },
+      {
+        path: 'events',
+        name: 'events',
+        component: () => import('@/views/events/index.vue'),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.events' },
+      },
+      {
+        path: 'events/:id(\\d+)',
+        name: 'event',
+        component: () => import('@/views/events/EventPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.events' },
+      },
+      {
+        path: 'destinations',
+        name: 'destinations',
+        component: () => import('@/views/destinations/index.vue'),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.destinations' },
+      },
+      {
+        path: 'employment',
+        name: 'employment',
+        component: () => import('@/views/employment/index.vue'),
+        meta: { roles: [...OFFICERS, 'observer'], titleKey: 'officer.nav.employment' },
       },
       {
         path: 'activities',
