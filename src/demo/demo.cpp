@@ -898,9 +898,22 @@ Status WritePlan(store::Tx& tx, const Plan& plan, const std::string& now) {
     TB_TRY_STATUS(CheckValid(student, "student " + student.student_no + " " + student.name));
     Repository<domain::Student>::Insert(tx, std::move(student), now);
   }
+  // Posts are planned around 1 July 2026; move their dates so that day is the seeding day, so a
+  // demo started any day has its usual mix of open, upcoming and closed posts.
+  auto days_of = [](const std::string& date) {
+    return DaysFromCivil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)),
+                         std::stoi(date.substr(8, 2)));
+  };
+  const std::int64_t shift = days_of(now) - DaysFromCivil(2026, 7, 1);
+  auto shifted = [&](const std::optional<std::string>& date) -> std::optional<std::string> {
+    if (!date) return date;
+    return CivilFromDays(days_of(*date) + shift);
+  };
   for (const auto& pp : plan.posts) {
     domain::Post post = pp.post;
     post.organization_id = organization_ids[pp.organization];
+    post.open_date = shifted(post.open_date);
+    post.close_date = shifted(post.close_date);
     TB_TRY_STATUS(CheckValid(post, "post " + post.title + " of " +
                                        plan.organizations[pp.organization].organization.name));
     Repository<domain::Post>::Insert(tx, std::move(post), now);

@@ -78,7 +78,8 @@ Fulfilment AgreementFulfilment(Tx& tx, const domain::Agreement& agreement) {
       "applications and verified destinations of the institution's students at the agreement's "
       "organizations between " +
       from + " and " + to +
-      ": interns = internship applications that reached intention, offer or signed; hires = "
+      ": interns = internship applications or internship intentions that reached intention, offer or "
+      "signed; hires = "
       "signed full-time applications and verified contract or other employment destinations";
   return out;
 }

@@ -515,7 +515,6 @@ class Fixture {
                           {"Cookie", session->cookie},
                           {"X-CSRF-Token", session->csrf_token}});
     }
-    if (session) return server->SendAs(*session, method, r.target, r.body);
     if (session) return server->SendAs(*session, method, r.target, r.body, r.headers);
     std::map<std::string, std::string> headers;
     if (!r.body.empty()) headers["Content-Type"] = "application/json";
@@ -1394,6 +1393,7 @@ const std::map<std::string, Builder>& Builders() {
       return Request{campaign(f, v) + "/visits/import?format=csv&dry_run=true",
                      header + row,
                      std::nullopt,
+                     "",
                      {{"Content-Type", "text/csv"}}};
     };
 
@@ -1444,6 +1444,7 @@ const std::map<std::string, Builder>& Builders() {
       return Request{agreement(f, v) + "/documents?filename=matrix.pdf",
                      Fixture::kPdf,
                      std::nullopt,
+                     "",
                      {{"Content-Type", "application/pdf"}}};
     };
     auto document = [](Fixture& f, const std::string& v) {
