@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
@@ -9,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/time.hpp"
 #include "core/validate.hpp"
 #include "domain/validation.hpp"
 #include "store/queries.hpp"
@@ -371,17 +373,32 @@ TEST_F(SeededDemoTest, VocationalCollegeStudentsAreVocational) {
   for (const auto& s : students) EXPECT_EQ(s.level, "vocational") << s.student_no;
 }
 
-TEST_F(SeededDemoTest, PostsAreMostlyOpenAndDatedIn2026And2027) {
+TEST_F(SeededDemoTest, PostsAreMostlyOpenAndDatedAroundTheSeedingDay) {
+  // The plan dates posts opening from 5 January to 21 November 2026, around 1 July 2026; seeding
+  // moves them so that 1 July becomes the seeding day (today), keeping the usual mix of running,
+  // upcoming and finished posts whatever day the demo starts.
+  const std::string today = core::TodayUtc();
+  auto day = [](const std::string& date) {
+    int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2));
+    int d = std::stoi(date.substr(8, 2));
+    return static_cast<int>(
+        std::chrono::sys_days(std::chrono::year(y) / m / d).time_since_epoch().count());
+  };
   std::map<std::string, int> by_status, by_kind;
+  int running = 0;
   for (const auto& post : All<domain::Post>(db())) {
     ++by_status[post.status];
     ++by_kind[post.kind];
     ASSERT_TRUE(post.open_date && post.close_date);
-    EXPECT_TRUE(post.open_date->starts_with("2026")) << *post.open_date;
-    EXPECT_TRUE(post.close_date->starts_with("2026") || post.close_date->starts_with("2027"));
+    EXPECT_GE(day(*post.open_date), day(today) - 178) << *post.open_date;
+    EXPECT_LE(day(*post.open_date), day(today) + 143) << *post.open_date;
+    EXPECT_GE(day(*post.close_date), day(*post.open_date) + 30) << *post.close_date;
+    EXPECT_LE(day(*post.close_date), day(*post.open_date) + 180) << *post.close_date;
+    if (post.status == "open" && *post.open_date <= today && today <= *post.close_date) ++running;
     EXPECT_FALSE(post.description.empty());
   }
   EXPECT_GT(by_status["open"], 350);
+  EXPECT_GT(running, 100);  // open today (about a third): what students see
   EXPECT_GT(by_status["closed"], 0);
   EXPECT_GT(by_status["draft"], 0);
   EXPECT_GT(by_kind["full_time"], 0);
