@@ -137,14 +137,20 @@ Result<json> MatchService::Candidates(const auth::Caller& caller, Id post_id,
   PostDoc post = PostDocOf(row);
   auto hits = TopStudents(*snap, post, q);
   return db_->Read([&](store::Tx& tx) -> Result<json> {
-    json items = json::array();
+    std::vector<domain::Student> students;
+    std::vector<const StudentDoc*> docs;
     for (const auto& h : hits) {
       auto student = store::Repository<domain::Student>::Get(tx, h.id);
       const StudentDoc* doc = snap->FindStudent(h.id);
       if (!student.ok() || doc == nullptr || !service::CanSee(tx, caller, *student)) continue;
-      service::Mask(caller, *student);
-      auto scored = Score(*doc, post, *snap->stats, snap->weights, true);
-      items.push_back({{"student", domain::ToJson(*student)},
+      students.push_back(std::move(*student));
+      docs.push_back(doc);
+    }
+    service::MaskAll(tx, caller, students);  // one query for the page
+    json items = json::array();
+    for (std::size_t i = 0; i < students.size(); ++i) {
+      auto scored = Score(*docs[i], post, *snap->stats, snap->weights, true);
+      items.push_back({{"student", domain::ToJson(students[i])},
                        {"score", Round4(scored.score)},
                        {"summary", Summary(scored.reasons)},
                        {"reasons", ReasonsJson(scored.reasons)}});

@@ -110,7 +110,7 @@ class EntityService {
     TB_TRY_STATUS(ScopeList(caller, filter));
     return db_->Read([&](store::Tx& tx) -> Result<store::Page<T>> {
       auto out = Repo::List(tx, ToWhere(filter), page);
-      for (T& item : out.items) Mask(caller, item);
+      MaskAll(tx, caller, out.items);
       return out;
     });
   }
@@ -125,7 +125,7 @@ class EntityService {
       T created = Repo::Insert(tx, std::move(value), now);
       auth::Audit(tx, caller, "create", std::string(Repo::def().singular), created.id, std::nullopt,
                   domain::ToJson(created), now);
-      Mask(caller, created);
+      Mask(tx, caller, created);
       return created;
     });
   }
@@ -146,7 +146,7 @@ class EntityService {
       TB_TRY(T updated, Repo::Update(tx, std::move(value), now));
       auth::Audit(tx, caller, "update", std::string(Repo::def().singular), id,
                   domain::ToJson(before), domain::ToJson(updated), now);
-      Mask(caller, updated);
+      Mask(tx, caller, updated);
       return updated;
     });
   }
@@ -169,7 +169,7 @@ class EntityService {
       return Error::NotFound(std::string(Repo::def().singular) + " " + std::to_string(id) +
                              " not found");
     }
-    if (mask) Mask(caller, value);
+    if (mask) Mask(tx, caller, value);
     return value;
   }
 

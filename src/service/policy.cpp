@@ -1,5 +1,7 @@
 #include "service/policy.hpp"
 
+#include <set>
+
 #include "store/recruitment.hpp"
 #include "store/repository.hpp"
 
@@ -237,13 +239,50 @@ Status CanWrite(store::Tx&, const Caller& c, const domain::Student* before,
   return Refuse(std::string("a ") + auth::RoleName(c.role) + " may not change student records");
 }
 
-void Mask(const Caller& c, domain::Student& v) {
-  if (!c.Is(Role::kEnterpriseRecruiter)) return;
-  // Contact details stay hidden from an enterprise until the student accepts an interview
-  // (applications, issue #5); until then recruiters only ever see them masked.
+// DESIGN §9: an enterprise "sees phone and ID numbers only after the student accepted an
+// interview". Recruitment has no separate step in which the student accepts an interview: a
+// student who does not want it withdraws or declines, which takes the application out of the
+// main path. So "accepted an interview" reads as: the student has an application to one of the
+// recruiter's organization's posts that is in state interview, intention, offer or signed. Until
+// then (applied or screening only, talent-search consent only, withdrawn / declined / rejected
+// before or after the interview, or another organization's application) phone, ID number and
+// e-mail stay masked.
+const std::vector<std::string>& ContactStates() {
+  static const std::vector<std::string> states = {"interview", "intention", "offer", "signed"};
+  return states;
+}
+
+namespace {
+
+void MaskContact(domain::Student& v) {
   if (v.phone) v.phone = MaskMobile(*v.phone);
   if (v.id_number) v.id_number = MaskIdNumber(*v.id_number);
   if (v.email) v.email = MaskEmail(*v.email);
+}
+
+}  // namespace
+
+void Mask(store::Tx& tx, const Caller& c, domain::Student& v) {
+  if (!c.Is(Role::kEnterpriseRecruiter)) return;
+  if (c.organization_id &&
+      store::HasApplicationInStates(tx, *c.organization_id, v.id, ContactStates())) {
+    return;
+  }
+  MaskContact(v);
+}
+
+void MaskAll(store::Tx& tx, const Caller& c, std::vector<domain::Student>& items) {
+  if (!c.Is(Role::kEnterpriseRecruiter) || items.empty()) return;
+  std::set<domain::Id> unmasked;
+  if (c.organization_id) {
+    std::vector<domain::Id> ids;
+    ids.reserve(items.size());
+    for (const auto& v : items) ids.push_back(v.id);
+    unmasked = store::StudentsWithApplicationInStates(tx, *c.organization_id, ids, ContactStates());
+  }
+  for (auto& v : items) {
+    if (!unmasked.contains(v.id)) MaskContact(v);
+  }
 }
 
 // ---- Posts -----------------------------------------------------------------------------------

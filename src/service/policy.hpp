@@ -8,6 +8,9 @@
 //   CanCreate / CanUpdate / CanDelete   for records the caller can see: kForbidden saying why;
 //   Mask        what of a visible record the caller may read (personal data, DESIGN §9).
 
+#include <string>
+#include <vector>
+
 #include "auth/caller.hpp"
 #include "core/result.hpp"
 #include "domain/entities.hpp"
@@ -50,9 +53,20 @@ Status CanWrite(store::Tx& tx, const Caller& c, const domain::Student* before,
 Status CanWrite(store::Tx& tx, const Caller& c, const domain::Post* before,
                 const domain::Post* after);
 
+// The application states in which a student has accepted an interview (DESIGN §9, policy.cpp).
+const std::vector<std::string>& ContactStates();
+
+// Students: an enterprise recruiter reads phone, ID number and e-mail masked unless the student
+// accepted an interview with the recruiter's organization (see policy.cpp), which needs `tx`.
 template <class T>
-void Mask(const Caller&, T&) {}
-void Mask(const Caller& c, domain::Student& v);
+void Mask(store::Tx&, const Caller&, T&) {}
+void Mask(store::Tx& tx, const Caller& c, domain::Student& v);
+// The same for a page of records: for students one query for the whole page, not one a row.
+template <class T>
+void MaskAll(store::Tx& tx, const Caller& c, std::vector<T>& items) {
+  for (T& v : items) Mask(tx, c, v);
+}
+void MaskAll(store::Tx& tx, const Caller& c, std::vector<domain::Student>& items);
 
 // "13812345678" -> "138****5678"; "110105194912310021" -> "110105********0021";
 // "zhang@x.cn" -> "z***@x.cn".

@@ -69,6 +69,38 @@ bool HasApplicationWith(Tx& tx, domain::Id organization_id, domain::Id student_i
              .value_or(0) > 0;
 }
 
+bool HasApplicationInStates(Tx& tx, domain::Id organization_id, domain::Id student_id,
+                            const std::vector<std::string>& states) {
+  return StudentsWithApplicationInStates(tx, organization_id, {student_id}, states)
+      .contains(student_id);
+}
+
+std::set<domain::Id> StudentsWithApplicationInStates(Tx& tx, domain::Id organization_id,
+                                                     const std::vector<domain::Id>& student_ids,
+                                                     const std::vector<std::string>& states) {
+  std::set<domain::Id> out;
+  if (student_ids.empty() || states.empty()) return out;
+  std::vector<Param> params{P(organization_id)};
+  std::string students;
+  for (auto id : student_ids) {
+    students += students.empty() ? "?" : ", ?";
+    params.push_back(P(id));
+  }
+  std::string marks;
+  for (const auto& state : states) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.push_back(P(state));
+  }
+  for (const Row& r :
+       tx.Query("SELECT DISTINCT student_id FROM applications WHERE organization_id = ? AND "
+                "student_id IN (" +
+                    students + ") AND state IN (" + marks + ")",
+                params)) {
+    out.insert(r.Int(0));
+  }
+  return out;
+}
+
 // ---- events ------------------------------------------------------------------------------------
 
 std::optional<EventSettings> GetEventSettings(Tx& tx, domain::Id event_id) {

@@ -5,6 +5,7 @@
 // are computed from. SQL lives here and only here. Stateless; every function takes its Tx.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,14 @@ domain::ApplicationTransition InsertTransition(Tx& tx, domain::ApplicationTransi
 std::vector<domain::ApplicationTransition> Transitions(Tx& tx, domain::Id application_id);
 // Whether the student applied to one of the organization's posts.
 bool HasApplicationWith(Tx& tx, domain::Id organization_id, domain::Id student_id);
+// Whether the student has an application to one of the organization's posts in one of `states`.
+bool HasApplicationInStates(Tx& tx, domain::Id organization_id, domain::Id student_id,
+                            const std::vector<std::string>& states);
+// Those of `student_ids` that have an application to one of the organization's posts in one of
+// `states`, in one query (for a page of students); no query when either list is empty.
+std::set<domain::Id> StudentsWithApplicationInStates(Tx& tx, domain::Id organization_id,
+                                                     const std::vector<domain::Id>& student_ids,
+                                                     const std::vector<std::string>& states);
 
 // ---- events ------------------------------------------------------------------------------------
 

@@ -19,20 +19,32 @@ TEST(Mask, HidesTheMiddleOfPersonalData) {
   EXPECT_EQ(MaskEmail("zhang.san@example.cn"), "z***@example.cn");
 }
 
-TEST(Mask, OnlyRecruitersGetMaskedStudents) {
+class MaskTest : public testing::DatabaseTest {};
+
+TEST_P(MaskTest, OnlyRecruitersGetMaskedStudents) {
   domain::Student s = testing::ValidStudent(1, 1);
+  s.id = 1;
   s.phone = "13812345678";
   Caller recruiter;
   recruiter.role = Role::kEnterpriseRecruiter;
-  domain::Student seen = s;
-  Mask(recruiter, seen);
-  EXPECT_EQ(*seen.phone, "138****5678");
+  recruiter.organization_id = 1;  // no applications at all: masked
   Caller staff;
   staff.role = Role::kUnitStaff;
-  seen = s;
-  Mask(staff, seen);
-  EXPECT_EQ(*seen.phone, "13812345678");
+  TB_ASSERT_OK(db()->Read([&](store::Tx& tx) -> Status {
+    domain::Student seen = s;
+    Mask(tx, recruiter, seen);
+    EXPECT_EQ(*seen.phone, "138****5678");
+    std::vector<domain::Student> page = {s};
+    MaskAll(tx, recruiter, page);
+    EXPECT_EQ(*page[0].phone, "138****5678");
+    seen = s;
+    Mask(tx, staff, seen);
+    EXPECT_EQ(*seen.phone, "13812345678");
+    return {};
+  }));
 }
+
+TB_INSTANTIATE_BACKENDS(MaskTest);
 
 TEST(ScopeList, NarrowsStudentListsToTheCallersScope) {
   Caller staff;

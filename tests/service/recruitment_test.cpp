@@ -387,6 +387,109 @@ TEST_P(RecruitmentTest, ListsAreScopedAndRecruitersSeeTheirApplicants) {
   EXPECT_EQ(listed->items[0].id, student_);
 }
 
+// ---- contact details of students (DESIGN §9) ---------------------------------------------------
+// A recruiter reads phone, ID number and e-mail of a student only once the student has an
+// application to one of the recruiter's organization's posts in interview, intention, offer or
+// signed; Get and List (one query for the page) agree.
+
+class ContactDetailsTest : public RecruitmentTest {
+ protected:
+  static constexpr char kPhone[] = "13812345678";
+  static constexpr char kIdNumber[] = "21070219990101123X";
+  static constexpr char kEmail[] = "li.ming@example.cn";
+
+  Id NewStudentWithContact(bool consent) {
+    auto id = db()->Write([&](store::Tx& tx) -> Result<Id> {
+      auto s = testing::ValidStudent(institution_, unit_);
+      s.phone = kPhone;
+      s.id_number = kIdNumber;
+      s.email = kEmail;
+      s.talent_search_consent = consent;
+      return Insert(tx, s).id;
+    });
+    EXPECT_TRUE(id.ok());
+    return *id;
+  }
+  Caller StudentCaller(Id id) {
+    Caller c = Make(Role::kStudent);
+    c.student_id = id;
+    return c;
+  }
+  // "masked", "plain" or what went wrong, for Get and for the student's row in List.
+  std::string Seen(const domain::Student& s) {
+    if (s.phone == kPhone && s.id_number == kIdNumber && s.email == kEmail) return "plain";
+    if (s.phone == MaskMobile(kPhone) && s.id_number == MaskIdNumber(kIdNumber) &&
+        s.email == MaskEmail(kEmail)) {
+      return "masked";
+    }
+    return "mixed: " + s.phone.value_or("-") + " " + s.id_number.value_or("-") + " " +
+           s.email.value_or("-");
+  }
+  std::string Get(const Caller& c, Id id) {
+    auto s = Students().Get(c, id);
+    if (!s.ok()) return "error: " + s.error().message;
+    return Seen(*s);
+  }
+  std::string Listed(const Caller& c, Id id) {
+    auto page = Students().List(c, {}, {0, 200});
+    if (!page.ok()) return "error: " + page.error().message;
+    for (const auto& s : page->items) {
+      if (s.id == id) return Seen(s);
+    }
+    return "not listed";
+  }
+
+  EntityService<domain::Student> Students() { return EntityService<domain::Student>(db()); }
+};
+
+TEST_P(ContactDetailsTest, ARecruiterSeesThemOnlyOnceTheStudentAcceptedAnInterview) {
+  Id applicant = NewStudentWithContact(false);
+  Id consenting = NewStudentWithContact(true);
+  Id withdrawing = NewStudentWithContact(false);
+  Id post = NewPost(org_);
+  auto a = ApplyAs(StudentCaller(applicant), applicant, post);
+  auto w = ApplyAs(StudentCaller(withdrawing), withdrawing, post);
+  // The applicant applied to the other organization as well; that application stays applied.
+  ApplyAs(StudentCaller(applicant), applicant, NewPost(other_org_));
+  Caller other = Make(Role::kEnterpriseRecruiter);
+  other.organization_id = other_org_;
+
+  // Applied only, or consented only: masked.
+  for (Id id : {applicant, consenting, withdrawing}) {
+    EXPECT_EQ(Get(recruiter_, id), "masked") << id;
+    EXPECT_EQ(Listed(recruiter_, id), "masked") << id;
+  }
+  TB_ASSERT_OK(Move(recruiter_, a.id, "screening"));
+  EXPECT_EQ(Get(recruiter_, applicant), "masked");
+
+  // The interview accepted: plain for this organization, masked for the other one.
+  TB_ASSERT_OK(Move(recruiter_, a.id, "interview"));
+  EXPECT_EQ(Get(recruiter_, applicant), "plain");
+  EXPECT_EQ(Listed(recruiter_, applicant), "plain");
+  EXPECT_EQ(Listed(recruiter_, consenting), "masked");
+  EXPECT_EQ(Get(other, applicant), "masked");
+  EXPECT_EQ(Listed(other, applicant), "masked");
+  EXPECT_EQ(Get(other, consenting), "masked");
+  TB_EXPECT_ERROR(Students().Get(other, withdrawing), ErrorCode::kNotFound);
+  // Staff of the student's unit always see them as they are.
+  EXPECT_EQ(Get(staff_, applicant), "plain");
+  EXPECT_EQ(Get(staff_, withdrawing), "plain");
+
+  // Withdrawn before the interview: masked, though the recruiter still sees the applicant.
+  TB_ASSERT_OK(Move(StudentCaller(withdrawing), w.id, "withdrawn"));
+  EXPECT_EQ(Get(recruiter_, withdrawing), "masked");
+  EXPECT_EQ(Listed(recruiter_, withdrawing), "masked");
+
+  // Further along the main path stays plain; withdrawing leaves it, and masks again.
+  TB_ASSERT_OK(Move(recruiter_, a.id, "intention", "employment"));
+  EXPECT_EQ(Get(recruiter_, applicant), "plain");
+  TB_ASSERT_OK(Move(StudentCaller(applicant), a.id, "withdrawn"));
+  EXPECT_EQ(Get(recruiter_, applicant), "masked");
+  EXPECT_EQ(Listed(recruiter_, applicant), "masked");
+}
+
+TB_INSTANTIATE_BACKENDS(ContactDetailsTest);
+
 // ---- events ------------------------------------------------------------------------------------
 
 TEST_P(RecruitmentTest, RegistrationsFillTheCapacityThenWaitAndMoveUpWhenAPlaceFrees) {
