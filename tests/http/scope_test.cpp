@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -444,10 +445,16 @@ TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsAndApplicantsWithContactDe
   EXPECT_EQ(AdminGet("/api/v1/students/" + Id(consenting))["phone"], "13812345678");
 
   // The list holds consenting students and those who applied to the organization's posts
-  // (issue #5), all masked.
+  // (issue #5), masked unless the student accepted an interview (an application in interview,
+  // intention, offer or signed).
   std::set<std::int64_t> applicants;
+  std::set<std::int64_t> accepted;
   for (const auto& a : AllItems(recruiter, "/api/v1/applications")) {
     applicants.insert(a["student_id"].get<std::int64_t>());
+    if (std::set<std::string>{"interview", "intention", "offer", "signed"}.count(
+            a["state"].get<std::string>())) {
+      accepted.insert(a["student_id"].get<std::int64_t>());
+    }
   }
   json list = AllItems(recruiter, "/api/v1/students");
   ASSERT_FALSE(list.empty());
@@ -458,6 +465,7 @@ TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsAndApplicantsWithContactDe
         << Id(item);
     EXPECT_NE(item["id"], withheld["id"]);
     if (item["id"] == consenting["id"]) found_consenting = true;
+    if (accepted.count(item["id"].get<std::int64_t>()) > 0) continue;
     if (item["phone"].is_string()) {
       EXPECT_TRUE(IsMaskedMobile(item["phone"])) << Id(item) << " " << item["phone"];
     }
@@ -479,6 +487,114 @@ TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsAndApplicantsWithContactDe
   // Enterprises get no student figures and add no student records.
   ExpectForbidden(Send(recruiter, "GET", "/api/v1/reports/students"));
   ExpectForbidden(Send(recruiter, "POST", "/api/v1/students", StudentBody(units[0], true).dump()));
+}
+
+// DESIGN §9: phone, ID number and e-mail only once the student accepted an interview, read as an
+// application to one of the recruiter's organization's posts in interview, intention, offer or
+// signed; the same on GET /students/{id} and in the list.
+TEST_P(ScopeTest, ARecruiterSeesContactDetailsOnlyOnceTheStudentAcceptedAnInterview) {
+  const ClientSession& recruiter = As("enterprise_recruiter");
+  json org = Send(recruiter, "GET", "/api/v1/auth/me").Json()["user"]["organization_id"];
+  json units = UnitsOf(AdminGet("/api/v1/institutions?limit=1")["items"][0]["id"]);
+  ASSERT_FALSE(units.empty());
+  struct Contact {
+    std::string phone, id_number, email;
+  };
+  std::map<std::string, Contact> contacts;  // by student id
+  auto student = [&](bool consent) {
+    int n = Serial();
+    json body = StudentBody(units[0], consent);
+    char seq[4];
+    std::snprintf(seq, sizeof seq, "%03d", n % 1000);
+    Contact c{"1391234" + std::to_string(1000 + n % 9000),
+              IdNumber(std::string("21070220050220") + seq),
+              "contact" + std::to_string(n) + "@example.cn"};
+    body["phone"] = c.phone;
+    body["id_number"] = c.id_number;
+    body["email"] = c.email;
+    json created = AdminCreate("students", body);
+    contacts[Id(created)] = c;
+    return created;
+  };
+  // "plain", "masked", or what went wrong.
+  auto seen = [&](const json& s) -> std::string {
+    const Contact& c = contacts.at(Id(s));
+    if (s["phone"] == c.phone && s["id_number"] == c.id_number && s["email"] == c.email) {
+      return "plain";
+    }
+    if (s["phone"].is_string() && IsMaskedMobile(s["phone"]) && s["id_number"].is_string() &&
+        IsMaskedIdNumber(s["id_number"]) && s["email"] == c.email.substr(0, 1) + "***@example.cn") {
+      return "masked";
+    }
+    return "mixed: " + s.dump();
+  };
+  auto get = [&](const ClientSession& who, const json& s) -> std::string {
+    auto r = Send(who, "GET", "/api/v1/students/" + Id(s));
+    if (r.status != 200) return "status " + std::to_string(r.status);
+    return seen(r.Json());
+  };
+  auto listed = [&](const ClientSession& who, const json& s) -> std::string {
+    for (const auto& item : AllItems(who, "/api/v1/students")) {
+      if (item["id"] == s["id"]) return seen(item);
+    }
+    return "not listed";
+  };
+  auto apply = [&](const json& s, const json& post) {
+    auto r = server().Post("/api/v1/applications",
+                           json{{"student_id", s["id"]}, {"post_id", post["id"]}}.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json();
+  };
+  auto move = [&](const ClientSession& who, const json& a, const std::string& to) {
+    auto r = Send(who, "POST", "/api/v1/applications/" + Id(a) + "/transitions",
+                  json{{"to", to}}.dump());
+    EXPECT_EQ(r.status, 200) << to << ": " << r.body;
+  };
+
+  auto posted = Send(recruiter, "POST", "/api/v1/posts",
+                     PostBody(org, "联系方式测试岗位" + std::to_string(Serial()), "open").dump());
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  json post = posted.Json();
+  json applicant = student(false);
+  json consenting = student(true);
+  json withdrawing = student(false);
+  json a = apply(applicant, post);
+  json w = apply(withdrawing, post);
+
+  // Applied only, or consented only: masked.
+  for (const json* s : {&applicant, &consenting, &withdrawing}) {
+    EXPECT_EQ(get(recruiter, *s), "masked") << Id(*s);
+    EXPECT_EQ(listed(recruiter, *s), "masked") << Id(*s);
+  }
+  EXPECT_EQ(get(admin(), applicant), "plain");
+
+  // The interview accepted: plain, in the record and in the list.
+  move(recruiter, a, "interview");
+  EXPECT_EQ(get(recruiter, applicant), "plain");
+  EXPECT_EQ(listed(recruiter, applicant), "plain");
+  EXPECT_EQ(listed(recruiter, consenting), "masked");
+
+  // Withdrawn before the interview: still visible, masked.
+  move(admin(), w, "withdrawn");
+  EXPECT_EQ(get(recruiter, withdrawing), "masked");
+  EXPECT_EQ(listed(recruiter, withdrawing), "masked");
+
+  // The consenting student accepts an interview here too; another organization's recruiter
+  // still sees them masked, and does not see the applicant at all.
+  json c = apply(consenting, post);
+  move(recruiter, c, "interview");
+  EXPECT_EQ(get(recruiter, consenting), "plain");
+  json other_org = Enterprise("联系方式测试公司" + std::to_string(Serial()));
+  json user = AdminCreate(
+      "users", {{"email", "recruiter-" + std::to_string(Serial()) + "@scope.test.talentbridge.cn"},
+                {"password", kPassword},
+                {"role", "enterprise_recruiter"},
+                {"organization_id", other_org["id"]}});
+  auto other = server().Login(user["email"].get<std::string>(), kPassword);
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(get(*other, consenting), "masked");
+  EXPECT_EQ(listed(*other, consenting), "masked");
+  EXPECT_EQ(get(*other, applicant), "status 404");
 }
 
 TEST_P(ScopeTest, ARecruiterManagesOnlyItsOwnOrganizationsPosts) {
