@@ -335,7 +335,12 @@ void AddAgreementRoutes(Api& r, std::shared_ptr<store::Database> db, const std::
 
   OperationDoc download{
       "Download a document (the bytes, with its content type)", tag, {}, "", "", false, 200, {404}};
-  download.content_type = "application/octet-stream";
+  // The document's own type: one of the types an upload accepts.
+  std::string types;
+  for (const std::string& type : service::AllowedDocumentTypes()) {
+    types += (types.empty() ? "" : ", ") + type;
+  }
+  download.content_type = types;
   r.Add(
       "GET", item + "/documents/{document_id}",
       [s](Request& req, const Caller& caller) {

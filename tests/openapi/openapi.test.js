@@ -457,6 +457,15 @@ describe("responses match the description", () => {
     // Jinzhou SASAC supervises seven enterprises (README), so its relations list is not empty.
     const sasac = await request("GET", `${API}/organizations?kind=government&name=${encodeURIComponent("国有资产")}`);
     const sasacId = sasac.res.status === 200 ? sasac.json?.items?.[0]?.id : undefined;
+    // The demo's agreements carry no documents: attach one, so the download route is checked too.
+    const agreements = await request("GET", `${API}/agreements?limit=1`);
+    const agreementId = agreements.json?.items?.[0]?.id;
+    assert.ok(agreementId !== undefined, `the demo lists no agreement: ${agreements.text.slice(0, 300)}`);
+    const upload = await request("POST", `${API}/agreements/${agreementId}/documents?filename=check.pdf`, {
+      body: "%PDF-1.5\n% a document for the OpenAPI check\n",
+      headers: { "Content-Type": "application/pdf" },
+    });
+    assert.equal(upload.res.status, 201, `uploading a document: ${upload.text.slice(0, 300)}`);
 
     const itemRoutes = Object.keys(spec.paths).filter(
       (p) => spec.paths[p].get && pathParams(p).length > 0,
@@ -467,9 +476,9 @@ describe("responses match the description", () => {
         // /x/{id}/y from /x, /x/{id}/y/{yid} from /x/{id}/y.
         const params = pathParams(routePath);
         const values = { ...(fixed[routePath] ?? {}) };
-        let prefix = routePath;
-        for (const name of [...params].reverse()) {
-          prefix = prefix.slice(0, prefix.lastIndexOf(`/{${name}}`));
+        // Outer parameters first, so a nested list (/x/{id}/y) is fetched with its parent's id.
+        for (const name of params) {
+          const prefix = routePath.slice(0, routePath.indexOf(`/{${name}}`));
           if (values[name] !== undefined) continue;
           let value;
           if (prefix === `${API}/organizations` && sasacId !== undefined && routePath !== `${API}/organizations/{id}`) {
@@ -487,8 +496,8 @@ describe("responses match the description", () => {
             value = items?.find((it) => it && it[field] !== undefined)?.[field];
           }
           if (value === undefined) {
-            st.skip(`no sample for {${name}}: the list ${prefix} is empty or not documented`);
-            return;
+            // Every item route is checked: a missing sample is a failure, not a skip.
+            assert.fail(`no sample for {${name}}: the list ${prefix} is empty or not documented`);
           }
           values[name] = value;
         }
