@@ -190,10 +190,19 @@ inline std::vector<ParamDoc> With(std::vector<ParamDoc> a) {
   return a;
 }
 
+// A create route that takes more than the entity itself (a visit with its outcome lines).
+struct CreateRoute {
+  AuthedHandler handler;
+  std::string summary;
+  std::string input_schema;
+  std::string output_schema;
+};
+
 // list / get / create / update (merge patch) / delete for one entity.
 template <class T, class ParseFilter>
 void AddCrud(Api& r, const service::EntityService<T>& svc, const std::string& tag,
-             ParseFilter parse_filter, std::vector<ParamDoc> filter_docs) {
+             ParseFilter parse_filter, std::vector<ParamDoc> filter_docs,
+             std::optional<CreateRoute> create = std::nullopt) {
   const auto& def = domain::Def<T>();
   std::string collection = std::string(kBase) + "/" + std::string(def.table);
   std::string item = collection + "/{id}";
@@ -218,17 +227,29 @@ void AddCrud(Api& r, const service::EntityService<T>& svc, const std::string& ta
         },
         {"List " + std::string(def.table), tag, With(std::move(filter_docs)), "", schema, true});
 
-  r.Add("POST", collection,
-        [service](Request& req, const Caller& caller) {
-          auto body = ParseBody(req);
-          if (!body.ok()) return Problem(body.error(), req.request_id);
-          T value{};
-          if (auto st = ApplyJson(*body, value, true); !st.ok()) {
-            return Problem(st.error(), req.request_id);
-          }
-          return FromResult(service->Create(caller, std::move(value), core::NowUtc()), req, 201);
-        },
-        {"Create a " + singular, tag, {}, schema + "Input", schema, false, 201, {409, 413, 422}});
+  if (create) {
+    r.Add("POST", collection, create->handler,
+          {create->summary,
+           tag,
+           {},
+           create->input_schema,
+           create->output_schema,
+           false,
+           201,
+           {409, 413, 422}});
+  } else {
+    r.Add("POST", collection,
+          [service](Request& req, const Caller& caller) {
+            auto body = ParseBody(req);
+            if (!body.ok()) return Problem(body.error(), req.request_id);
+            T value{};
+            if (auto st = ApplyJson(*body, value, true); !st.ok()) {
+              return Problem(st.error(), req.request_id);
+            }
+            return FromResult(service->Create(caller, std::move(value), core::NowUtc()), req, 201);
+          },
+          {"Create a " + singular, tag, {}, schema + "Input", schema, false, 201, {409, 413, 422}});
+  }
 
   r.Add("GET", item,
         [service](Request& req, const Caller& caller) {

@@ -149,6 +149,71 @@ void AddNested(Api& r, std::shared_ptr<PartnershipServices> s,
         {"Remove a " + singular, tag, {}, "", "", false, 204, {404}});
 }
 
+// POST /activities: the activity's fields and an optional array of outcome lines.
+Response CreateActivity(const PartnershipServices& s, Request& req, const Caller& caller) {
+  auto body = ParseBody(req);
+  if (!body.ok()) return Problem(body.error(), req.request_id);
+  if (!body->is_object()) {
+    return Problem(Error::Invalid("request body must be a JSON object"), req.request_id);
+  }
+  json activity_body = *body;
+  json lines_body = json::array();
+  std::vector<FieldError> errors;
+  if (activity_body.contains("outcomes")) {
+    lines_body = activity_body["outcomes"];
+    activity_body.erase("outcomes");
+    if (lines_body.is_null()) lines_body = json::array();
+    if (!lines_body.is_array()) errors.push_back({"outcomes", "must be an array"});
+  }
+  domain::Activity activity{};
+  if (auto st = ApplyJson(activity_body, activity, true); !st.ok()) {
+    if (st.error().code != ErrorCode::kUnprocessable) return Problem(st.error(), req.request_id);
+    errors.insert(errors.end(), st.error().fields.begin(), st.error().fields.end());
+  }
+  std::vector<domain::ActivityOutcome> lines;
+  if (lines_body.is_array()) {
+    for (std::size_t i = 0; i < lines_body.size(); ++i) {
+      std::string prefix = "outcomes/" + std::to_string(i);
+      json line = lines_body[i];
+      if (!line.is_object()) {
+        errors.push_back({prefix, "must be an object"});
+        continue;
+      }
+      if (line.contains("activity_id")) {
+        errors.push_back({prefix + "/activity_id", "is the new activity's; leave it out"});
+        continue;
+      }
+      line["activity_id"] = 1;  // replaced by the new activity's id
+      domain::ActivityOutcome value{};
+      if (auto st = ApplyJson(line, value, true); !st.ok()) {
+        if (st.error().code != ErrorCode::kUnprocessable) {
+          return Problem(st.error(), req.request_id);
+        }
+        for (const auto& f : st.error().fields)
+          errors.push_back({prefix + "/" + f.field, f.message});
+        continue;
+      }
+      lines.push_back(std::move(value));
+    }
+  }
+  if (!errors.empty()) {
+    // Name the activity's own problems in the same answer (they are checked again on create).
+    for (auto& e : domain::Validate(activity)) {
+      bool known = false;
+      for (const auto& x : errors) known = known || x.field == e.field;
+      if (!known) errors.push_back(std::move(e));
+    }
+    return Problem(Error::Unprocessable("activity is not valid", errors), req.request_id);
+  }
+  auto created = s.CreateActivity(caller, std::move(activity), std::move(lines), core::NowUtc());
+  if (!created.ok()) return Problem(created.error(), req.request_id);
+  json out = ToJson(created->activity);
+  json items = json::array();
+  for (const auto& o : created->outcomes) items.push_back(ToJson(o));
+  out["outcomes"] = items;
+  return JsonResponse(201, out);
+}
+
 json MeasureJson(const service::Measure& m) {
   return {{"done", m.done}, {"target", m.target ? json(*m.target) : json(nullptr)}};
 }
@@ -240,28 +305,35 @@ void AddPartnershipRoutes(Api& r, std::shared_ptr<store::Database> db) {
            {"name", "string", "Name substring, case-insensitive"},
            {"active_on", "string", "Campaigns whose period contains this date (YYYY-MM-DD)"}});
 
-  AddCrud(r, s->activities, tag,
-          [](QueryReader& q) {
-            store::ActivityFilter f;
-            f.institution_id = q.Int("institution_id", 1, INT64_MAX);
-            f.campaign_id = q.Int("campaign_id", 1, INT64_MAX);
-            f.unit_id = q.Int("unit_id", 1, INT64_MAX);
-            f.organization_id = q.Int("organization_id", 1, INT64_MAX);
-            f.kind = q.Enum("kind", EnumOf<domain::Activity>("kind"));
-            f.from = q.Code("from", core::CheckDate);
-            f.to = q.Code("to", core::CheckDate);
-            return f;
-          },
-          {{"institution_id", "integer", ""},
-           {"campaign_id", "integer", "Activities of this campaign"},
-           {"unit_id", "integer", "Activities of this unit"},
-           {"organization_id", "integer",
-            "Activities this organization took part in (counterpart or outcome line)"},
-           {"kind", "string",
-            "visit_out | visit_in | symposium | docking_event | lecture | job_fair | livestream | "
-            "group_interview | signing"},
-           {"from", "string", "On or after this date (YYYY-MM-DD)"},
-           {"to", "string", "On or before this date (YYYY-MM-DD)"}});
+  AddCrud(
+      r, s->activities, tag,
+      [](QueryReader& q) {
+        store::ActivityFilter f;
+        f.institution_id = q.Int("institution_id", 1, INT64_MAX);
+        f.campaign_id = q.Int("campaign_id", 1, INT64_MAX);
+        f.unit_id = q.Int("unit_id", 1, INT64_MAX);
+        f.organization_id = q.Int("organization_id", 1, INT64_MAX);
+        f.kind = q.Enum("kind", EnumOf<domain::Activity>("kind"));
+        f.from = q.Code("from", core::CheckDate);
+        f.to = q.Code("to", core::CheckDate);
+        return f;
+      },
+      {{"institution_id", "integer", ""},
+       {"campaign_id", "integer", "Activities of this campaign"},
+       {"unit_id", "integer", "Activities of this unit"},
+       {"organization_id", "integer",
+        "Activities this organization took part in (counterpart or outcome line)"},
+       {"kind", "string",
+        "visit_out | visit_in | symposium | docking_event | lecture | job_fair | livestream | "
+        "group_interview | signing"},
+       {"from", "string", "On or after this date (YYYY-MM-DD)"},
+       {"to", "string", "On or before this date (YYYY-MM-DD)"}},
+      CreateRoute{
+          [s](Request& req, const Caller& caller) { return CreateActivity(*s, req, caller); },
+          "Create an activity, optionally with its outcome lines (`outcomes`, each "
+          "as for POST /activities/{id}/outcomes without activity_id) all-or-nothing "
+          "in one transaction; a line's problems name outcomes/N/<field>",
+          "ActivityWithOutcomesInput", "ActivityWithOutcomes"});
 
   AddNested<domain::CampaignTarget, domain::Campaign>(
       r, s, &PartnershipServices::campaigns, &PartnershipServices::targets, "targets", "target_id",
@@ -318,6 +390,29 @@ void AddPartnershipRoutes(Api& r, std::shared_ptr<store::Database> db) {
 }
 
 void AddPartnershipSchemas(json& schemas) {
+  {
+    // POST /activities: the activity with its outcome lines (each without activity_id).
+    json line = schemas["ActivityOutcomeInput"];
+    line["properties"].erase("activity_id");
+    json required = json::array();
+    for (const auto& f : line["required"]) {
+      if (f != "activity_id") required.push_back(f);
+    }
+    line["required"] = required;
+    json input = schemas["ActivityInput"];
+    input["properties"]["outcomes"] = {{"type", "array"}, {"items", line}};
+    input["description"] =
+        "An activity's fields, and optionally its outcome lines: all written or none";
+    schemas["ActivityWithOutcomesInput"] = input;
+    schemas["ActivityWithOutcomes"] = {
+        {"allOf",
+         json::array({{{"$ref", "#/components/schemas/Activity"}},
+                      {{"type", "object"},
+                       {"properties",
+                        {{"outcomes",
+                          {{"type", "array"},
+                           {"items", {{"$ref", "#/components/schemas/ActivityOutcome"}}}}}}}}})}};
+  }
   json integer = {{"type", "integer"}};
   json str = {{"type", "string"}};
   json measure = {

@@ -171,6 +171,76 @@ class LiveCounterSource : public EventSource {
   std::optional<store::LiveCounters> last_;
 };
 
+// ---- editing events (edit) ----
+
+constexpr const char* kSettingsKeys[] = {
+    "capacity", "stream_url",           "starts_at",
+    "ends_at",  "external_enterprises", "external_institutions"};
+
+bool IsSettingsKey(const std::string& key) {
+  for (const char* k : kSettingsKeys) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
+// Applies the settings members of an event body to `s` as a merge patch (null clears), naming
+// every field of the wrong type.
+void PatchSettings(const json& body, service::SettingsRequest& s, std::vector<FieldError>& errors) {
+  for (auto [name, target] : {std::pair{"stream_url", &s.stream_url},
+                              {"starts_at", &s.starts_at},
+                              {"ends_at", &s.ends_at}}) {
+    if (!body.contains(name)) continue;
+    const json& v = body[name];
+    if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) {
+      target->reset();
+    } else if (v.is_string()) {
+      *target = v.get<std::string>();
+    } else {
+      errors.push_back({name, "must be a string"});
+    }
+  }
+  if (body.contains("capacity")) {
+    const json& v = body["capacity"];
+    if (v.is_null()) {
+      s.capacity.reset();
+    } else if (v.is_number_integer()) {
+      s.capacity = v.get<std::int64_t>();
+    } else {
+      errors.push_back({"capacity", "must be an integer"});
+    }
+  }
+  for (auto [name, target] : {std::pair{"external_enterprises", &s.external_enterprises},
+                              {"external_institutions", &s.external_institutions}}) {
+    if (!body.contains(name)) continue;
+    const json& v = body[name];
+    if (v.is_null()) {
+      *target = 0;
+    } else if (v.is_number_integer()) {
+      *target = v.get<std::int64_t>();
+    } else {
+      errors.push_back({name, "must be an integer"});
+    }
+  }
+}
+
+// Splits an event body into its activity members and its settings members.
+std::pair<json, json> SplitEventBody(const json& body) {
+  json activity = json::object(), settings = json::object();
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    (IsSettingsKey(it.key()) ? settings : activity)[it.key()] = it.value();
+  }
+  return {activity, settings};
+}
+
+// The field errors of a failed ApplyJson appended to `errors`; other failures are returned.
+Status CollectFieldErrors(const Status& st, std::vector<FieldError>& errors) {
+  if (st.ok()) return {};
+  if (st.error().code != ErrorCode::kUnprocessable) return st;
+  for (const auto& f : st.error().fields) errors.push_back(f);
+  return {};
+}
+
 #define TB_PATH_ID(var, name)                \
   auto var = ParseId(req.path_params[name]); \
   if (!var) return Problem(404, "no such resource", req.request_id)
@@ -323,26 +393,29 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
          {404, 409, 422}});
 
   // ---- events ----
-  r.Add("GET", events,
-        [s](Request& req, const Caller& caller) {
-          QueryReader q(req);
-          service::EventListFilter f;
-          f.kind = q.Enum("kind", {"job_fair", "livestream", "group_interview"});
-          f.institution_id = q.Int("institution_id", 1, INT64_MAX);
-          if (!q.ok()) return Problem(q.error(), req.request_id);
-          auto list = s->ListEvents(caller, f);
-          if (!list.ok()) return Problem(list.error(), req.request_id);
-          json items = json::array();
-          for (const auto& v : *list) items.push_back(EventJson(v));
-          return JsonResponse(200, {{"items", items}, {"next_cursor", nullptr}});
-        },
-        {"Events (job fairs, livestreams, group interviews) visible to the caller",
-         tag,
-         {{"kind", "string", "job_fair | livestream | group_interview"},
-          {"institution_id", "integer", "Hosted by this institution"}},
-         "",
-         "Event",
-         true});
+  r.Add(
+      "GET", events,
+      [s](Request& req, const Caller& caller) {
+        QueryReader q(req);
+        service::EventListFilter f;
+        f.kind = q.Enum("kind", {"job_fair", "livestream", "group_interview"});
+        f.institution_id = q.Int("institution_id", 1, INT64_MAX);
+        int limit = q.Limit();
+        Id after = q.IdCursor();
+        if (!q.ok()) return Problem(q.error(), req.request_id);
+        auto page = s->ListEventPage(caller, f, {after, limit});
+        if (!page.ok()) return Problem(page.error(), req.request_id);
+        json items = json::array();
+        for (const auto& v : page->items) items.push_back(EventJson(v));
+        return JsonResponse(
+            200, {{"items", items},
+                  {"next_cursor",
+                   page->next_after ? json(EncodeIdCursor(*page->next_after)) : json(nullptr)}});
+      },
+      {"Events (job fairs, livestreams, group interviews) visible to the caller, in id order", tag,
+       With({{"kind", "string", "job_fair | livestream | group_interview"},
+             {"institution_id", "integer", "Hosted by this institution"}}),
+       "", "Event", true});
 
   r.Add("GET", events + "/{id}",
         [s](Request& req, const Caller& caller) {
@@ -547,6 +620,144 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
          "EventFigures",
          false,
          200,
+         {404}});
+
+  // ---- editing events (edit) ----
+  r.Add("POST", events,
+        [s](Request& req, const Caller& caller) {
+          TB_BODY(b);
+          auto [activity_body, settings_body] = SplitEventBody(b);
+          std::vector<FieldError> errors;
+          domain::Activity a;
+          if (auto st = CollectFieldErrors(ApplyJson(activity_body, a, true), errors); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          service::SettingsRequest set;
+          PatchSettings(settings_body, set, errors);
+          if (!errors.empty()) {
+            return Problem(Error::Unprocessable("event is not valid", errors), req.request_id);
+          }
+          auto v = s->CreateEvent(caller, std::move(a), set, core::NowUtc());
+          if (!v.ok()) return Problem(v.error(), req.request_id);
+          return JsonResponse(201, EventJson(*v));
+        },
+        {"Host an event: an activity of kind job_fair, livestream or group_interview with its "
+         "settings (capacity, stream URL, schedule), in one request. The platform admin, an "
+         "institution admin for its institution, unit staff for their unit",
+         tag,
+         {},
+         "EventInput",
+         "Event",
+         false,
+         201,
+         {413, 422}});
+
+  r.Add("PATCH", events + "/{id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_BODY(b);
+          auto [activity_body, settings_body] = SplitEventBody(b);
+          auto change = [&](domain::Activity& a, service::SettingsRequest& set) -> Status {
+            std::vector<FieldError> errors;
+            TB_TRY_STATUS(CollectFieldErrors(ApplyJson(activity_body, a, false), errors));
+            PatchSettings(settings_body, set, errors);
+            if (!errors.empty()) return Error::Unprocessable("event is not valid", errors);
+            return {};
+          };
+          auto v = s->UpdateEvent(caller, *id, change, core::NowUtc());
+          if (!v.ok()) return Problem(v.error(), req.request_id);
+          return JsonResponse(200, EventJson(*v));
+        },
+        {"Change an event (JSON merge patch over its activity fields and settings; null clears a "
+         "setting). Those who manage it: the platform admin, the host institution's admin, the "
+         "host unit's staff",
+         tag,
+         {},
+         "EventInput",
+         "Event",
+         false,
+         200,
+         {404, 409, 413, 422}});
+
+  r.Add("DELETE", events + "/{id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          if (auto st = s->DeleteEvent(caller, *id, core::NowUtc()); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          return Response::NoContent();
+        },
+        {"Delete an event with its settings, participants, featured posts and slots (409 while "
+         "applications, registrations or agreements refer to it)",
+         tag,
+         {},
+         "",
+         "",
+         false,
+         204,
+         {404, 409}});
+
+  r.Add("DELETE", events + "/{id}/institutions/{institution_id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_PATH_ID(institution, "institution_id");
+          auto v = s->RemoveInstitution(caller, *id, *institution, core::NowUtc());
+          if (!v.ok()) return Problem(v.error(), req.request_id);
+          return JsonResponse(200, EventJson(*v));
+        },
+        {"Remove a participating institution from an event (not the host: 409)",
+         tag,
+         {},
+         "",
+         "Event",
+         false,
+         200,
+         {404, 409}});
+
+  r.Add("DELETE", events + "/{id}/posts/{post_id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_PATH_ID(post, "post_id");
+          auto v = s->RemoveFeaturedPost(caller, *id, *post, core::NowUtc());
+          if (!v.ok()) return Problem(v.error(), req.request_id);
+          return JsonResponse(200, EventJson(*v));
+        },
+        {"Stop featuring a post at an event", tag, {}, "", "Event", false, 200, {404}});
+
+  r.Add("PATCH", events + "/{id}/slots/{slot_id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_PATH_ID(slot, "slot_id");
+          TB_BODY(b);
+          auto change = [&](domain::EventSlot& value) { return ApplyJson(b, value, false); };
+          return FromResult(s->UpdateSlot(caller, *id, *slot, change, core::NowUtc()), req);
+        },
+        {"Change an interview slot (room, times, organization, application; JSON merge patch; "
+         "no room or student twice at once)",
+         tag,
+         {},
+         "EventSlotInput",
+         "EventSlot",
+         false,
+         200,
+         {404, 409, 413, 422}});
+
+  r.Add("DELETE", events + "/{id}/slots/{slot_id}",
+        [s](Request& req, const Caller& caller) {
+          TB_PATH_ID(id, "id");
+          TB_PATH_ID(slot, "slot_id");
+          if (auto st = s->DeleteSlot(caller, *id, *slot, core::NowUtc()); !st.ok()) {
+            return Problem(st.error(), req.request_id);
+          }
+          return Response::NoContent();
+        },
+        {"Remove an interview slot (the organizers, or an enterprise its own)",
+         tag,
+         {},
+         "",
+         "",
+         false,
+         204,
          {404}});
 
   // ---- destinations ----
@@ -820,6 +1031,26 @@ void AddRecruitmentSchemas(json& schemas) {
       {{"party", {{"type", "string"}, {"enum", {"student", "enterprise", "institution"}}}}}, {});
   schemas["EventSettingsInput"] =
       input({{"capacity", integer}, {"stream_url", str}, {"starts_at", str}, {"ends_at", str}}, {});
+  {
+    // POST /events and PATCH /events/{id}: the activity's fields and the settings.
+    json props = json::object();
+    for (auto [k, v] : {std::pair{"capacity", nint},
+                        {"stream_url", nstr},
+                        {"starts_at", nstr},
+                        {"ends_at", nstr},
+                        {"external_enterprises", integer},
+                        {"external_institutions", integer}}) {
+      props[k] = v;
+    }
+    json event_input = schemas["ActivityInput"];
+    for (auto it = props.begin(); it != props.end(); ++it) {
+      event_input["properties"][it.key()] = it.value();
+    }
+    event_input["description"] =
+        "An activity of kind job_fair, livestream or group_interview with its settings: fields "
+        "required on create; any subset on update (null clears a setting)";
+    schemas["EventInput"] = event_input;
+  }
   schemas["EventInstitutionInput"] = input({{"institution_id", integer}}, {"institution_id"});
   schemas["EventPostInput"] = input({{"post_id", integer}}, {"post_id"});
   schemas["RegistrationInput"] = input({{"student_id", integer}}, {});

@@ -117,17 +117,22 @@ class EntityService {
 
   // Creates `value` (its id and timestamps are assigned) and audits it.
   Result<T> Create(const Caller& caller, T value, const std::string& now) const {
+    return db_->Write(
+        [&](store::Tx& tx) -> Result<T> { return CreateIn(tx, caller, std::move(value), now); });
+  }
+
+  // Create within the caller's transaction (several records written all-or-nothing); on an
+  // error the caller fails the transaction.
+  Result<T> CreateIn(store::Tx& tx, const Caller& caller, T value, const std::string& now) const {
     domain::Normalize(value);
     Prepare(value);
-    return db_->Write([&](store::Tx& tx) -> Result<T> {
-      TB_TRY_STATUS(CanWrite(tx, caller, static_cast<const T*>(nullptr), &value));
-      TB_TRY_STATUS(Check(tx, value));
-      T created = Repo::Insert(tx, std::move(value), now);
-      auth::Audit(tx, caller, "create", std::string(Repo::def().singular), created.id, std::nullopt,
-                  domain::ToJson(created), now);
-      Mask(tx, caller, created);
-      return created;
-    });
+    TB_TRY_STATUS(CanWrite(tx, caller, static_cast<const T*>(nullptr), &value));
+    TB_TRY_STATUS(Check(tx, value));
+    T created = Repo::Insert(tx, std::move(value), now);
+    auth::Audit(tx, caller, "create", std::string(Repo::def().singular), created.id, std::nullopt,
+                domain::ToJson(created), now);
+    Mask(tx, caller, created);
+    return created;
   }
 
   // Reads record `id`, applies `change` to it and stores the result, in one transaction.

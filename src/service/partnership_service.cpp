@@ -145,4 +145,34 @@ Result<CampaignRanking> PartnershipServices::Ranking(const Caller& caller, domai
   });
 }
 
+Result<PartnershipServices::ActivityWithOutcomes> PartnershipServices::CreateActivity(
+    const Caller& caller, domain::Activity activity, std::vector<domain::ActivityOutcome> lines,
+    const std::string& now) const {
+  return db_->Write([&](store::Tx& tx) -> Result<ActivityWithOutcomes> {
+    TB_TRY(domain::Activity created, activities.CreateIn(tx, caller, std::move(activity), now));
+    ActivityWithOutcomes out{created, {}};
+    std::vector<FieldError> errors;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string prefix = "outcomes/" + std::to_string(i);
+      lines[i].activity_id = created.id;
+      auto line = outcomes.CreateIn(tx, caller, std::move(lines[i]), now);
+      if (line.ok()) {
+        out.outcomes.push_back(std::move(*line));
+        continue;
+      }
+      Error e = line.error();
+      if (e.code != ErrorCode::kUnprocessable && e.code != ErrorCode::kConflict) return e;
+      if (e.fields.empty()) e.fields.push_back({"", e.message});
+      for (auto& f : e.fields) f.field = prefix + (f.field.empty() ? "" : "/" + f.field);
+      if (e.code == ErrorCode::kConflict) {
+        e.message = "outcome line " + std::to_string(i) + ": " + e.message;
+        return e;
+      }
+      errors.insert(errors.end(), e.fields.begin(), e.fields.end());
+    }
+    if (!errors.empty()) return Error::Unprocessable("outcome lines are not valid", errors);
+    return out;
+  });
+}
+
 }  // namespace tb::service

@@ -85,6 +85,17 @@ class PartnershipServices {
   EntityService<domain::ActivityParticipant> participants;
   EntityService<domain::ActivityTask> tasks;
 
+  // A visit (any activity) with its outcome lines, written all-or-nothing: the activity is
+  // checked as by POST /activities, each line as by POST /activities/{id}/outcomes (their
+  // activity_id is the new activity's); a line's problems name "outcomes/N/<field>".
+  struct ActivityWithOutcomes {
+    domain::Activity activity;
+    std::vector<domain::ActivityOutcome> outcomes;
+  };
+  Result<ActivityWithOutcomes> CreateActivity(const Caller& caller, domain::Activity activity,
+                                              std::vector<domain::ActivityOutcome> lines,
+                                              const std::string& now) const;
+
   // kNotFound when the campaign is not visible to the caller.
   Result<CampaignProgress> Progress(const Caller& caller, domain::Id campaign_id) const;
   // week: "YYYY-Www"; kInvalid naming "week" when it is not an existing ISO week. Without a

@@ -9,7 +9,9 @@
 #include "core/time.hpp"
 #include "core/validate.hpp"
 #include "domain/json.hpp"
+#include "domain/validation.hpp"
 #include "service/evidence_files.hpp"
+#include "service/partnership_policy.hpp"
 #include "store/partnership_queries.hpp"
 #include "store/repository.hpp"
 
@@ -182,6 +184,116 @@ std::string NewCode() {
   std::string code;
   for (int i = 0; i < 8; ++i) code += kAlphabet[rd() % (sizeof kAlphabet - 1)];
   return code;
+}
+
+bool IsUtcTime(const std::string& v);
+
+// What is wrong with event settings, field by field.
+std::vector<FieldError> SettingsErrors(const SettingsRequest& s) {
+  std::vector<FieldError> errors;
+  if (s.capacity && (*s.capacity < 0 || *s.capacity > 1000000)) {
+    errors.push_back({"capacity", "must be between 0 and 1000000"});
+  }
+  if (s.stream_url &&
+      !(s.stream_url->starts_with("https://") || s.stream_url->starts_with("http://"))) {
+    errors.push_back({"stream_url", "must be an http(s) URL"});
+  }
+  for (auto [v, name] : {std::pair{&s.starts_at, "starts_at"}, {&s.ends_at, "ends_at"}}) {
+    if (*v && !IsUtcTime(**v)) {
+      errors.push_back({name, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ"});
+    }
+  }
+  for (auto [v, name] : {std::pair{s.external_enterprises, "external_enterprises"},
+                         {s.external_institutions, "external_institutions"}}) {
+    if (v < 0 || v > 1000000) errors.push_back({name, "must be between 0 and 1000000"});
+  }
+  if (errors.empty() && s.starts_at && s.ends_at && *s.ends_at < *s.starts_at) {
+    errors.push_back({"ends_at", "must not be before starts_at"});
+  }
+  return errors;
+}
+
+// What is wrong with an event's activity fields and settings, field by field.
+std::vector<FieldError> EventErrors(const domain::Activity& a, const SettingsRequest& s) {
+  std::vector<FieldError> errors;
+  bool event_kind = domain::IsEventKind(a.kind);
+  if (!event_kind) errors.push_back({"kind", "must be job_fair, livestream or group_interview"});
+  for (auto& e : domain::Validate(a)) {
+    if (event_kind || e.field != "kind") errors.push_back(std::move(e));
+  }
+  for (auto& e : SettingsErrors(s)) errors.push_back(std::move(e));
+  return errors;
+}
+
+SettingsRequest RequestOf(const store::EventSettings& s) {
+  return {s.capacity, s.stream_url,           s.starts_at,
+          s.ends_at,  s.external_enterprises, s.external_institutions};
+}
+
+// Stores the (valid) settings of event `e`: a capacity below the places taken is refused, a
+// larger one takes students from the waiting list.
+Status StoreSettings(store::Tx& tx, const domain::Activity& e, const SettingsRequest& s,
+                     const std::string& now) {
+  if (s.stream_url && e.kind != "livestream") {
+    return Error::Unprocessable("not valid",
+                                {{"stream_url", "only a livestream has a stream URL"}});
+  }
+  auto before = store::GetEventSettings(tx, e.id);
+  if (before && s.capacity && before->capacity && *s.capacity < *before->capacity &&
+      store::PlacesTaken(tx, e.id) > *s.capacity) {
+    return Error::Conflict("capacity " + std::to_string(*s.capacity) + " is below the " +
+                               std::to_string(store::PlacesTaken(tx, e.id)) + " places taken",
+                           {{"capacity", "is below the places taken"}});
+  }
+  store::PutEventSettings(tx,
+                          {e.id, s.capacity, s.stream_url, s.starts_at, s.ends_at,
+                           s.external_enterprises, s.external_institutions},
+                          now);
+  if (s.capacity) {
+    while (store::PlacesTaken(tx, e.id) < *s.capacity) {
+      auto next = store::FirstWaitlisted(tx, e.id);
+      if (!next) break;
+      next->status = "registered";
+      TB_TRY_STATUS(Repository<domain::EventRegistration>::Update(tx, *next, now));
+    }
+  }
+  return {};
+}
+
+// Checks an interview slot of `event_id` (other than slot `except`): fields, references, one
+// interview per room and per student at a time.
+Status CheckSlot(store::Tx& tx, const domain::EventSlot& slot, Id except) {
+  std::vector<FieldError> errors;
+  if (slot.room.empty()) errors.push_back({"room", "is required"});
+  for (auto [v, name] : {std::pair{&slot.starts_at, "starts_at"}, {&slot.ends_at, "ends_at"}}) {
+    if (!IsUtcTime(*v)) errors.push_back({name, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ"});
+  }
+  if (errors.empty() && slot.ends_at <= slot.starts_at) {
+    errors.push_back({"ends_at", "must be after starts_at"});
+  }
+  if (!Repository<domain::Organization>::Exists(tx, slot.organization_id)) {
+    errors.push_back({"organization_id",
+                      "organization " + std::to_string(slot.organization_id) + " does not exist"});
+  }
+  if (slot.application_id) {
+    auto a = Repository<domain::Application>::Get(tx, *slot.application_id);
+    if (!a.ok() || a->organization_id != slot.organization_id) {
+      errors.push_back({"application_id", "must be an application to this organization"});
+    }
+  }
+  if (!errors.empty()) return Error::Unprocessable("slot is not valid", errors);
+  if (store::OverlappingRoomSlots(tx, slot.event_id, slot.room, slot.starts_at, slot.ends_at,
+                                  except) > 0) {
+    return Error::Conflict("room " + slot.room + " is taken at that time",
+                           {{"room", "overlaps another slot"}});
+  }
+  if (slot.application_id &&
+      store::OverlappingStudentSlots(tx, slot.event_id, *slot.application_id, slot.starts_at,
+                                     slot.ends_at, except) > 0) {
+    return Error::Conflict("the student has another interview at that time",
+                           {{"application_id", "the student is busy then"}});
+  }
+  return {};
 }
 
 // ---- destinations --------------------------------------------------------------------------
@@ -520,56 +632,11 @@ Result<EventView> RecruitmentService::GetEvent(const Caller& c, Id id) const {
 
 Result<EventView> RecruitmentService::PutSettings(const Caller& c, Id id, const SettingsRequest& s,
                                                   const std::string& now) const {
-  std::vector<FieldError> errors;
-  if (s.capacity && (*s.capacity < 0 || *s.capacity > 1000000)) {
-    errors.push_back({"capacity", "must be between 0 and 1000000"});
-  }
-  if (s.stream_url &&
-      !(s.stream_url->starts_with("https://") || s.stream_url->starts_with("http://"))) {
-    errors.push_back({"stream_url", "must be an http(s) URL"});
-  }
-  for (auto [v, name] : {std::pair{&s.starts_at, "starts_at"}, {&s.ends_at, "ends_at"}}) {
-    if (*v && !IsUtcTime(**v)) {
-      errors.push_back({name, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ"});
-    }
-  }
-  for (auto [v, name] : {std::pair{s.external_enterprises, "external_enterprises"},
-                         {s.external_institutions, "external_institutions"}}) {
-    if (v < 0 || v > 1000000) errors.push_back({name, "must be between 0 and 1000000"});
-  }
-  if (errors.empty() && s.starts_at && s.ends_at && *s.ends_at < *s.starts_at) {
-    errors.push_back({"ends_at", "must not be before starts_at"});
-  }
+  std::vector<FieldError> errors = SettingsErrors(s);
   if (!errors.empty()) return Error::Unprocessable("event settings are not valid", errors);
   return db_->Write([&](store::Tx& tx) -> Result<EventView> {
     TB_TRY(domain::Activity e, ManagedEvent(tx, c, id));
-    if (s.stream_url && e.kind != "livestream") {
-      return Error::Unprocessable("not valid",
-                                  {{"stream_url", "only a livestream has a stream URL"}});
-    }
-    store::EventSettings settings{id,
-                                  s.capacity,
-                                  s.stream_url,
-                                  s.starts_at,
-                                  s.ends_at,
-                                  s.external_enterprises,
-                                  s.external_institutions};
-    auto before = store::GetEventSettings(tx, id);
-    if (before && s.capacity && before->capacity && *s.capacity < *before->capacity &&
-        store::PlacesTaken(tx, id) > *s.capacity) {
-      return Error::Conflict("capacity " + std::to_string(*s.capacity) + " is below the " +
-                             std::to_string(store::PlacesTaken(tx, id)) + " places taken");
-    }
-    store::PutEventSettings(tx, settings, now);
-    // A larger capacity takes students from the waiting list.
-    if (s.capacity) {
-      while (store::PlacesTaken(tx, id) < *s.capacity) {
-        auto next = store::FirstWaitlisted(tx, id);
-        if (!next) break;
-        next->status = "registered";
-        TB_TRY_STATUS(Repository<domain::EventRegistration>::Update(tx, *next, now));
-      }
-    }
+    TB_TRY_STATUS(StoreSettings(tx, e, s, now));
     auth::Audit(tx, c, "settings", "event", id, std::nullopt,
                 nlohmann::json{{"capacity", s.capacity ? nlohmann::json(*s.capacity) : nullptr},
                                {"stream_url", s.stream_url.value_or("")}},
@@ -768,48 +835,7 @@ Result<domain::EventSlot> RecruitmentService::AddSlot(const Caller& c, Id event_
       return Error::Forbidden("the organizers add slots; an enterprise adds its own");
     }
     slot.event_id = event_id;
-    std::vector<FieldError> errors;
-    if (slot.room.empty()) errors.push_back({"room", "is required"});
-    for (auto [v, name] : {std::pair{&slot.starts_at, "starts_at"}, {&slot.ends_at, "ends_at"}}) {
-      if (!IsUtcTime(*v)) {
-        errors.push_back({name, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ"});
-      }
-    }
-    if (errors.empty() && slot.ends_at <= slot.starts_at) {
-      errors.push_back({"ends_at", "must be after starts_at"});
-    }
-    if (!Repository<domain::Organization>::Exists(tx, slot.organization_id)) {
-      errors.push_back({"organization_id", "organization " + std::to_string(slot.organization_id) +
-                                               " does not exist"});
-    }
-    if (slot.application_id) {
-      auto a = Repository<domain::Application>::Get(tx, *slot.application_id);
-      if (!a.ok() || a->organization_id != slot.organization_id) {
-        errors.push_back({"application_id", "must be an application to this organization"});
-      }
-    }
-    if (!errors.empty()) return Error::Unprocessable("slot is not valid", errors);
-    // One room holds one interview at a time; a student is in one place at a time.
-    store::Where overlap;
-    overlap.And("event_id = ? AND room = ? AND starts_at < ? AND ends_at > ?",
-                {store::P(event_id), store::P(slot.room), store::P(slot.ends_at),
-                 store::P(slot.starts_at)});
-    if (Repository<domain::EventSlot>::Count(tx, overlap) > 0) {
-      return Error::Conflict("room " + slot.room + " is taken at that time",
-                             {{"room", "overlaps another slot"}});
-    }
-    if (slot.application_id) {
-      store::Where busy;
-      busy.And(
-          "event_id = ? AND starts_at < ? AND ends_at > ? AND application_id IN (SELECT id FROM "
-          "applications WHERE student_id = (SELECT student_id FROM applications WHERE id = ?))",
-          {store::P(event_id), store::P(slot.ends_at), store::P(slot.starts_at),
-           store::P(*slot.application_id)});
-      if (Repository<domain::EventSlot>::Count(tx, busy) > 0) {
-        return Error::Conflict("the student has another interview at that time",
-                               {{"application_id", "the student is busy then"}});
-      }
-    }
+    TB_TRY_STATUS(CheckSlot(tx, slot, 0));
     auto created = Repository<domain::EventSlot>::Insert(tx, std::move(slot), now);
     auth::Audit(tx, c, "create", "interview slot", created.id, std::nullopt,
                 domain::ToJson(created), now);
@@ -824,6 +850,173 @@ Result<std::vector<domain::EventSlot>> RecruitmentService::Slots(const Caller& c
     auto page = Repository<domain::EventSlot>::List(
         tx, store::Where().And("event_id = ?", {store::P(event_id)}), {0, 100000});
     return page.items;
+  });
+}
+
+// ---- editing events (edit) ---------------------------------------------------------------------
+
+Result<store::Page<EventView>> RecruitmentService::ListEventPage(
+    const Caller& c, const EventListFilter& f, const store::PageRequest& page) const {
+  if (c.Is(Role::kObserver)) return Error::Forbidden("observers see event figures only");
+  return db_->Read([&](store::Tx& tx) -> Result<store::Page<EventView>> {
+    store::Page<EventView> out;
+    int limit = page.limit < 1 ? 1 : page.limit;
+    store::PageRequest scan{page.after, 200};
+    while (true) {
+      auto p = store::EventActivities(tx, f.kind, f.institution_id, scan);
+      for (const auto& e : p.items) {
+        if (!CanSeeEvent(tx, c, e)) continue;
+        if (static_cast<int>(out.items.size()) == limit) {
+          out.next_after = out.items.back().activity.id;  // another visible one follows
+          return out;
+        }
+        out.items.push_back(ViewOf(tx, e));
+      }
+      if (!p.next_after) break;
+      scan.after = *p.next_after;
+    }
+    return out;
+  });
+}
+
+Result<EventView> RecruitmentService::CreateEvent(const Caller& c, domain::Activity a,
+                                                  const SettingsRequest& s,
+                                                  const std::string& now) const {
+  if (!(IsAdmin(c) || IsOfficer(c))) {
+    return Error::Forbidden(std::string("a ") + auth::RoleName(c.role) + " may not host events");
+  }
+  a.id = 0;
+  domain::Normalize(a);
+  if (auto errors = EventErrors(a, s); !errors.empty()) {
+    return Error::Unprocessable("event is not valid", errors);
+  }
+  return db_->Write([&](store::Tx& tx) -> Result<EventView> {
+    TB_TRY_STATUS(CanWrite(tx, c, static_cast<const domain::Activity*>(nullptr), &a));
+    std::vector<FieldError> refs;
+    CheckReferences(tx, a, refs);
+    if (!refs.empty()) return Error::Unprocessable("event is not valid", refs);
+    domain::Activity created = Repository<domain::Activity>::Insert(tx, std::move(a), now);
+    TB_TRY_STATUS(StoreSettings(tx, created, s, now));
+    EventView v = ViewOf(tx, created);
+    auth::Audit(tx, c, "create", "event", created.id, std::nullopt, domain::ToJson(created), now);
+    return v;
+  });
+}
+
+Result<EventView> RecruitmentService::UpdateEvent(const Caller& c, Id id, const EventChange& change,
+                                                  const std::string& now) const {
+  return db_->Write([&](store::Tx& tx) -> Result<EventView> {
+    TB_TRY(domain::Activity before, ManagedEvent(tx, c, id));
+    domain::Activity a = before;
+    SettingsRequest s =
+        RequestOf(store::GetEventSettings(tx, id).value_or(store::EventSettings{id}));
+    TB_TRY_STATUS(change(a, s));
+    a.id = id;
+    domain::Normalize(a);
+    std::vector<FieldError> errors = EventErrors(a, s);
+    if (!errors.empty()) return Error::Unprocessable("event is not valid", errors);
+    TB_TRY_STATUS(CanWrite(tx, c, &before, &a));
+    CheckReferences(tx, a, errors);
+    if (!errors.empty()) return Error::Unprocessable("event is not valid", errors);
+    TB_TRY(domain::Activity updated, Repository<domain::Activity>::Update(tx, std::move(a), now));
+    TB_TRY_STATUS(StoreSettings(tx, updated, s, now));
+    auth::Audit(tx, c, "update", "event", id, domain::ToJson(before), domain::ToJson(updated), now);
+    return ViewOf(tx, updated);
+  });
+}
+
+Status RecruitmentService::DeleteEvent(const Caller& c, Id id, const std::string& now) const {
+  return db_->Write([&](store::Tx& tx) -> Status {
+    TB_TRY(domain::Activity e, ManagedEvent(tx, c, id));
+    auto d = store::CountEventDependents(tx, id);
+    if (d.applications > 0 || d.registrations > 0 || d.agreements > 0) {
+      return Error::Conflict(
+          "the event cannot be deleted while " + std::to_string(d.applications) +
+          " applications, " + std::to_string(d.registrations) + " registrations and " +
+          std::to_string(d.agreements) +
+          " agreements refer to it; cancel the registrations and keep the event otherwise");
+    }
+    TB_TRY_STATUS(Repository<domain::Activity>::Delete(tx, id));
+    tx.LogChange("event", id, "delete");
+    auth::Audit(tx, c, "delete", "event", id, domain::ToJson(e), std::nullopt, now);
+    return {};
+  });
+}
+
+Result<EventView> RecruitmentService::RemoveInstitution(const Caller& c, Id id, Id institution_id,
+                                                        const std::string& now) const {
+  return db_->Write([&](store::Tx& tx) -> Result<EventView> {
+    TB_TRY(domain::Activity e, ManagedEvent(tx, c, id));
+    if (institution_id == e.institution_id) {
+      return Error::Conflict("the host institution takes part in its own event");
+    }
+    if (!store::RemoveEventInstitution(tx, id, institution_id)) {
+      return NotFound("participating institution", institution_id);
+    }
+    auth::Audit(tx, c, "remove_institution", "event", id,
+                nlohmann::json{{"institution_id", institution_id}}, std::nullopt, now);
+    return ViewOf(tx, e);
+  });
+}
+
+Result<EventView> RecruitmentService::RemoveFeaturedPost(const Caller& c, Id id, Id post_id,
+                                                         const std::string& now) const {
+  return db_->Write([&](store::Tx& tx) -> Result<EventView> {
+    TB_TRY(domain::Activity e, ManagedEvent(tx, c, id));
+    if (!store::RemoveEventPost(tx, id, post_id)) return NotFound("featured post", post_id);
+    auth::Audit(tx, c, "remove_post", "event", id, nlohmann::json{{"post_id", post_id}},
+                std::nullopt, now);
+    return ViewOf(tx, e);
+  });
+}
+
+namespace {
+// The slot of the path within a visible event, and whether the caller may change it (the
+// organizers, or the enterprise its own).
+Result<domain::EventSlot> WritableSlot(store::Tx& tx, const Caller& c, Id event_id, Id slot_id) {
+  TB_TRY(domain::Activity e, VisibleEvent(tx, c, event_id));
+  auto slot = Repository<domain::EventSlot>::Get(tx, slot_id);
+  if (!slot.ok() || slot->event_id != event_id) return NotFound("slot", slot_id);
+  bool own_slot = c.Is(Role::kEnterpriseRecruiter) && slot->organization_id == c.organization_id;
+  if (!CanManageEvent(c, e) && !own_slot) {
+    return Error::Forbidden("the organizers change slots; an enterprise its own");
+  }
+  return *slot;
+}
+}  // namespace
+
+Result<domain::EventSlot> RecruitmentService::UpdateSlot(const Caller& c, Id event_id, Id slot_id,
+                                                         const SlotChange& change,
+                                                         const std::string& now) const {
+  return db_->Write([&](store::Tx& tx) -> Result<domain::EventSlot> {
+    TB_TRY(domain::EventSlot before, WritableSlot(tx, c, event_id, slot_id));
+    domain::EventSlot slot = before;
+    TB_TRY_STATUS(change(slot));
+    slot.id = slot_id;
+    if (slot.event_id != event_id) {
+      return Error::Unprocessable("not valid", {{"event_id", "cannot be changed"}});
+    }
+    if (c.Is(Role::kEnterpriseRecruiter) && slot.organization_id != c.organization_id) {
+      return Error::Forbidden("an enterprise keeps its slots its own");
+    }
+    TB_TRY_STATUS(CheckSlot(tx, slot, slot_id));
+    TB_TRY(domain::EventSlot updated, Repository<domain::EventSlot>::Update(tx, slot, now));
+    tx.LogChange("event", event_id, "update");
+    auth::Audit(tx, c, "update", "interview slot", slot_id, domain::ToJson(before),
+                domain::ToJson(updated), now);
+    return updated;
+  });
+}
+
+Status RecruitmentService::DeleteSlot(const Caller& c, Id event_id, Id slot_id,
+                                      const std::string& now) const {
+  return db_->Write([&](store::Tx& tx) -> Status {
+    TB_TRY(domain::EventSlot before, WritableSlot(tx, c, event_id, slot_id));
+    TB_TRY_STATUS(Repository<domain::EventSlot>::Delete(tx, slot_id));
+    tx.LogChange("event", event_id, "update");
+    auth::Audit(tx, c, "delete", "interview slot", slot_id, domain::ToJson(before), std::nullopt,
+                now);
+    return {};
   });
 }
 

@@ -18,6 +18,7 @@
 //                 student its own; verified only by unit staff / the institution admin.
 // Thread-safe (stateless apart from the shared Database).
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -165,6 +166,33 @@ class RecruitmentService {
   Result<domain::EventSlot> AddSlot(const Caller& c, domain::Id event_id, domain::EventSlot slot,
                                     const std::string& now) const;
   Result<std::vector<domain::EventSlot>> Slots(const Caller& c, domain::Id event_id) const;
+
+  // ---- editing events (edit) ----
+  // A page of the events visible to the caller, in id order (cursor: the last id).
+  Result<store::Page<EventView>> ListEventPage(const Caller& c, const EventListFilter& f,
+                                               const store::PageRequest& page) const;
+  // Hosts an event: an activity of kind job_fair, livestream or group_interview with its
+  // settings, in one transaction. Who may: the platform admin, an institution admin for its
+  // institution, unit staff for their unit (the activities policy).
+  Result<EventView> CreateEvent(const Caller& c, domain::Activity a, const SettingsRequest& s,
+                                const std::string& now) const;
+  // Changes an event's activity fields and settings (`change` applies a merge patch to both);
+  // those who manage the event, who may not move it to another institution or unit.
+  using EventChange = std::function<Status(domain::Activity&, SettingsRequest&)>;
+  Result<EventView> UpdateEvent(const Caller& c, domain::Id id, const EventChange& change,
+                                const std::string& now) const;
+  // Deletes an event with its settings, participants, featured posts and slots; refused (409)
+  // while applications, registrations or agreements refer to it.
+  Status DeleteEvent(const Caller& c, domain::Id id, const std::string& now) const;
+  Result<EventView> RemoveInstitution(const Caller& c, domain::Id id, domain::Id institution_id,
+                                      const std::string& now) const;
+  Result<EventView> RemoveFeaturedPost(const Caller& c, domain::Id id, domain::Id post_id,
+                                       const std::string& now) const;
+  using SlotChange = std::function<Status(domain::EventSlot&)>;
+  Result<domain::EventSlot> UpdateSlot(const Caller& c, domain::Id event_id, domain::Id slot_id,
+                                       const SlotChange& change, const std::string& now) const;
+  Status DeleteSlot(const Caller& c, domain::Id event_id, domain::Id slot_id,
+                    const std::string& now) const;
   // The aggregates of an event, for its live screen and its figures.
   Result<store::LiveCounters> Counters(const Caller& c, domain::Id event_id) const;
   Result<store::EventFigures> Figures(const Caller& c, domain::Id event_id) const;

@@ -1,5 +1,7 @@
 #include "store/recruitment.hpp"
 
+#include "domain/partnership.hpp"
+
 #include <map>
 #include <set>
 
@@ -178,6 +180,82 @@ void AddEventPost(Tx& tx, domain::Id event_id, domain::Id post_id) {
   }
   tx.Exec("INSERT INTO event_posts (event_id, post_id) VALUES (?, ?)", {P(event_id), P(post_id)});
   tx.LogChange("event", event_id, "update");
+}
+
+bool RemoveEventInstitution(Tx& tx, domain::Id event_id, domain::Id institution_id) {
+  if (tx.QueryInt("SELECT COUNT(*) FROM event_institutions WHERE event_id = ? AND "
+                  "institution_id = ?",
+                  {P(event_id), P(institution_id)})
+          .value_or(0) == 0) {
+    return false;
+  }
+  tx.Exec("DELETE FROM event_institutions WHERE event_id = ? AND institution_id = ?",
+          {P(event_id), P(institution_id)});
+  tx.LogChange("event", event_id, "update");
+  return true;
+}
+
+bool RemoveEventPost(Tx& tx, domain::Id event_id, domain::Id post_id) {
+  if (tx.QueryInt("SELECT COUNT(*) FROM event_posts WHERE event_id = ? AND post_id = ?",
+                  {P(event_id), P(post_id)})
+          .value_or(0) == 0) {
+    return false;
+  }
+  tx.Exec("DELETE FROM event_posts WHERE event_id = ? AND post_id = ?", {P(event_id), P(post_id)});
+  tx.LogChange("event", event_id, "update");
+  return true;
+}
+
+Page<domain::Activity> EventActivities(Tx& tx, std::optional<std::string> kind,
+                                       std::optional<domain::Id> institution_id,
+                                       const PageRequest& page) {
+  Where w;
+  if (kind) {
+    w.And("kind = ?", {P(*kind)});
+  } else {
+    w.And("kind IN ('job_fair', 'livestream', 'group_interview')", {});
+  }
+  if (institution_id) w.And("institution_id = ?", {P(*institution_id)});
+  return Repository<domain::Activity>::List(tx, w, page);
+}
+
+EventDependents CountEventDependents(Tx& tx, domain::Id event_id) {
+  EventDependents d;
+  d.applications =
+      tx.QueryInt("SELECT COUNT(*) FROM applications WHERE event_id = ?", {P(event_id)})
+          .value_or(0);
+  d.registrations = tx.QueryInt(
+                          "SELECT COUNT(*) FROM event_registrations WHERE event_id = ? "
+                          "AND status <> 'cancelled'",
+                          {P(event_id)})
+                        .value_or(0);
+  d.agreements =
+      tx.QueryInt("SELECT COUNT(*) FROM agreements WHERE signed_activity_id = ?", {P(event_id)})
+          .value_or(0);
+  return d;
+}
+
+std::int64_t OverlappingRoomSlots(Tx& tx, domain::Id event_id, const std::string& room,
+                                  const std::string& starts_at, const std::string& ends_at,
+                                  domain::Id except) {
+  return tx
+      .QueryInt(
+          "SELECT COUNT(*) FROM event_slots WHERE event_id = ? AND room = ? AND starts_at < ? "
+          "AND ends_at > ? AND id <> ?",
+          {P(event_id), P(room), P(ends_at), P(starts_at), P(except)})
+      .value_or(0);
+}
+
+std::int64_t OverlappingStudentSlots(Tx& tx, domain::Id event_id, domain::Id application_id,
+                                     const std::string& starts_at, const std::string& ends_at,
+                                     domain::Id except) {
+  return tx
+      .QueryInt(
+          "SELECT COUNT(*) FROM event_slots WHERE event_id = ? AND starts_at < ? AND ends_at > ? "
+          "AND id <> ? AND application_id IN (SELECT id FROM applications WHERE student_id = "
+          "(SELECT student_id FROM applications WHERE id = ?))",
+          {P(event_id), P(ends_at), P(starts_at), P(except), P(application_id)})
+      .value_or(0);
 }
 
 Where ToWhere(const RegistrationFilter& f) {

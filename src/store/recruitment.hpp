@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/partnership.hpp"
 #include "domain/recruitment.hpp"
 #include "store/change_log.hpp"
 #include "store/repository.hpp"
@@ -63,6 +64,30 @@ std::vector<domain::Id> EventOrganizations(Tx& tx, domain::Id event_id);  // par
 // Idempotent adds (an existing pair is left as it is); logged as an update of the event.
 void AddEventInstitution(Tx& tx, domain::Id event_id, domain::Id institution_id);
 void AddEventPost(Tx& tx, domain::Id event_id, domain::Id post_id);
+// Removals (false when the pair did not exist); logged as an update of the event.
+bool RemoveEventInstitution(Tx& tx, domain::Id event_id, domain::Id institution_id);
+bool RemoveEventPost(Tx& tx, domain::Id event_id, domain::Id post_id);
+// Events (activities of an event kind) in id order after `page.after`, optionally of one kind
+// and one host institution; the caller filters them by scope.
+Page<domain::Activity> EventActivities(Tx& tx, std::optional<std::string> kind,
+                                       std::optional<domain::Id> institution_id,
+                                       const PageRequest& page);
+// What keeps an event from being deleted: applications made at it, registrations that are not
+// cancelled, agreements signed at it.
+struct EventDependents {
+  std::int64_t applications = 0;
+  std::int64_t registrations = 0;
+  std::int64_t agreements = 0;
+};
+EventDependents CountEventDependents(Tx& tx, domain::Id event_id);
+// Interview slots of the event that overlap [starts_at, ends_at) in `room` (other than
+// `except`), and those of the same student as application `application_id`.
+std::int64_t OverlappingRoomSlots(Tx& tx, domain::Id event_id, const std::string& room,
+                                  const std::string& starts_at, const std::string& ends_at,
+                                  domain::Id except);
+std::int64_t OverlappingStudentSlots(Tx& tx, domain::Id event_id, domain::Id application_id,
+                                     const std::string& starts_at, const std::string& ends_at,
+                                     domain::Id except);
 
 struct RegistrationFilter {
   std::optional<domain::Id> event_id;

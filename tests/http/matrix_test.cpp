@@ -334,6 +334,25 @@ const std::vector<Rule>& Matrix() {
                                                              {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=200 out=404"}},
   {"GET    /api/v1/events/{id}/figures",
    "aggregates; observers of the host",                     {"401",       "200",          "own=200 out=404",     "own=200 out=404",           "own=200 out=404",                   "own=200 out=404",               "own=200 out=404"}},
+  // events editing (edit): hosting, changing and deleting events, removing participants,
+  // featured posts and slots. Fresh events as above ("out" = hosted by another institution).
+  {"POST   /api/v1/events",
+   "hosts: platform admin, the institution's admin, the unit's staff (out = another institution)",
+                                                             {"401",       "201",          "201 out=403",         "201 out=403",               "403",                               "403",                           "403"}},
+  {"PATCH  /api/v1/events/{id}",
+   "a fresh event: the host's admin and unit staff",        {"401",       "200",          "200 out=404",         "200 out=404",               "403 out=404",                       "403",                           "404"}},
+  {"DELETE /api/v1/events/{id}",
+   "a fresh event: the host's admin and unit staff",        {"401",       "204",          "204 out=404",         "204 out=404",               "403 out=404",                       "403",                           "404"}},
+  {"DELETE /api/v1/events/{id}/institutions/{institution_id}",
+   "a fresh event with another institution taking part",    {"401",       "200",          "200 out=404",         "200 out=404",               "403 out=404",                       "403",                           "404"}},
+  {"DELETE /api/v1/events/{id}/posts/{post_id}",
+   "a fresh event with a featured post",                     {"401",       "200",          "200 out=404",         "200 out=404",               "403 out=404",                       "403",                           "404"}},
+  {"PATCH  /api/v1/events/{id}/slots/{slot_id}",
+   "a fresh slot of the recruiter's organization: organizers, or the enterprise its own",
+                                                             {"401",       "200",          "200 out=404",         "200 out=404",               "200 out=404",                       "403",                           "404"}},
+  {"DELETE /api/v1/events/{id}/slots/{slot_id}",
+   "a fresh slot of the recruiter's organization: organizers, or the enterprise its own",
+                                                             {"401",       "204",          "204 out=404",         "204 out=404",               "204 out=404",                       "403",                           "404"}},
   {"GET    /api/v1/destinations",
    "personal data: officers, students (own); not enterprises or observers",
                                                              {"401",       "200",          "200",                 "200",                       "403",                               "200",                           "403"}},
@@ -1334,6 +1353,50 @@ const std::map<std::string, Builder>& Builders() {
     b["GET /api/v1/events/{id}/figures"] = [event](Fixture& f, Who, const std::string& v) {
       return Get(event(f, v) + "/figures");
     };
+    // events editing (edit)
+    b["POST /api/v1/events"] = [](Fixture& f, Who, const std::string& v) {
+      json body = {{"kind", "job_fair"},
+                   {"date", "2025-05-20"},
+                   {"place", "矩阵测试体育馆"},
+                   {"capacity", 50}};
+      body["institution_id"] = Fixture::Out(v) ? f.other_institution : f.lut;
+      if (!Fixture::Out(v)) body["unit_id"] = f.demo_unit;
+      return With("/api/v1/events", body);
+    };
+    b["PATCH /api/v1/events/{id}"] = [fresh_event](Fixture& f, Who, const std::string& v) {
+      return With(fresh_event(f, v), {{"place", "矩阵测试礼堂"}, {"capacity", 60}});
+    };
+    b["DELETE /api/v1/events/{id}"] = [fresh_event](Fixture& f, Who, const std::string& v) {
+      return Get(fresh_event(f, v));
+    };
+    b["DELETE /api/v1/events/{id}/institutions/{institution_id}"] =
+        [fresh_event](Fixture& f, Who, const std::string& v) {
+          std::string path = fresh_event(f, v);
+          f.Admin("POST", path + "/institutions", {{"institution_id", f.other_institution}}, 200);
+          return Get(path + "/institutions/" + S(f.other_institution));
+        };
+    b["DELETE /api/v1/events/{id}/posts/{post_id}"] = [fresh_event](Fixture& f, Who,
+                                                                    const std::string& v) {
+      std::string path = fresh_event(f, v);
+      f.Admin("POST", path + "/posts", {{"post_id", f.posts[kOtherOpen]}}, 200);
+      return Get(path + "/posts/" + S(f.posts[kOtherOpen]));
+    };
+    auto fresh_slot = [fresh_event](Fixture& f, const std::string& v) {
+      std::string path = fresh_event(f, v);
+      json slot = f.Admin("POST", path + "/slots",
+                          {{"organization_id", f.own_org},
+                           {"room", "E" + std::to_string(f.Next())},
+                           {"starts_at", "2025-05-20T02:00:00Z"},
+                           {"ends_at", "2025-05-20T02:20:00Z"}},
+                          201);
+      return path + "/slots/" + S(slot["id"].get<Id>());
+    };
+    b["PATCH /api/v1/events/{id}/slots/{slot_id}"] = [fresh_slot](Fixture& f, Who,
+                                                                  const std::string& v) {
+      return With(fresh_slot(f, v), {{"room", "F" + std::to_string(f.Next())}});
+    };
+    b["DELETE /api/v1/events/{id}/slots/{slot_id}"] =
+        [fresh_slot](Fixture& f, Who, const std::string& v) { return Get(fresh_slot(f, v)); };
     b["GET /api/v1/destinations"] = Fixed(api + "/destinations?limit=5");
     b["POST /api/v1/destinations"] = [](Fixture& f, Who who, const std::string& v) {
       json body = {{"category", "further_study"}};
