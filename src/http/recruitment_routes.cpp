@@ -146,16 +146,25 @@ class LiveCounterSource : public EventSource {
     while (true) {
       std::int64_t change = svc_->LastChange();
       if (change != last_change_) {
+        std::int64_t previous = last_change_;
         last_change_ = change;
         auto counters = svc_->Counters(caller_, id_);
         if (!counters.ok()) return std::nullopt;  // gone or out of scope now: end the stream
+        std::string out;
         if (!last_ || !(*last_ == *counters)) {
           last_ = *counters;
           json data = CountersJson(*counters);
           data["event_id"] = id_;
-          return "event: counters\nid: " + std::to_string(change) + "\ndata: " + data.dump() +
-                 "\n\n";
+          out =
+              "event: counters\nid: " + std::to_string(change) + "\ndata: " + data.dump() + "\n\n";
         }
+        // The event itself was edited (facts, settings, participants, posts, slots): an
+        // "event" message tells the screens to fetch it again.
+        if (previous >= 0 && svc_->EventChanged(id_, previous, change)) {
+          out += "event: event\nid: " + std::to_string(change) +
+                 "\ndata: " + json{{"event_id", id_}}.dump() + "\n\n";
+        }
+        if (!out.empty()) return out;
       }
       if (std::chrono::steady_clock::now() >= deadline) return std::string();
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -595,7 +604,8 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
         },
         {"Live counters of an event as server-sent events (event: counters, data: JSON): "
          "registrations, check-ins, applications and intentions made at the event; sent at "
-         "once and again within a second of every change",
+         "once and again within a second of every change; an \"event\" message (data: "
+         "{event_id}) when the event itself was edited",
          tag,
          {{"once", "boolean", "End the stream after the first event (for a poll)"}},
          "",

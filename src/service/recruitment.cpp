@@ -12,6 +12,7 @@
 #include "domain/validation.hpp"
 #include "service/evidence_files.hpp"
 #include "service/partnership_policy.hpp"
+#include "store/change_log.hpp"
 #include "store/partnership_queries.hpp"
 #include "store/repository.hpp"
 
@@ -1039,6 +1040,17 @@ Result<store::EventFigures> RecruitmentService::Figures(const Caller& c, Id even
 std::int64_t RecruitmentService::LastChange() const {
   auto r = db_->Read([](store::Tx& tx) -> Result<std::int64_t> { return store::LastChangeId(tx); });
   return r.ok() ? *r : -1;
+}
+
+bool RecruitmentService::EventChanged(Id id, std::int64_t after, std::int64_t upto) const {
+  auto r = db_->Read([&](store::Tx& tx) -> Result<bool> {
+    for (const auto& row : store::ChangesAfter(tx, after, 10000)) {
+      if (row.id > upto) break;
+      if (row.entity_id == id && (row.entity == "event" || row.entity == "activity")) return true;
+    }
+    return false;
+  });
+  return r.ok() && *r;
 }
 
 // ---- destinations ------------------------------------------------------------------------------

@@ -198,6 +198,9 @@ class RecruitmentService {
   Result<store::EventFigures> Figures(const Caller& c, domain::Id event_id) const;
   // The newest change id: the live stream recomputes the counters when it moves.
   std::int64_t LastChange() const;
+  // Whether event `id` itself (its activity, settings, participants, featured posts or slots)
+  // changed in (after, upto] of change_log.
+  bool EventChanged(domain::Id id, std::int64_t after, std::int64_t upto) const;
 
   // ---- destinations ----
   Result<domain::Destination> RegisterDestination(const Caller& c, domain::Destination d,
