@@ -14,7 +14,7 @@ export interface paths {
         /** List activities */
         get: operations["GET_activities"];
         put?: never;
-        /** Create a activity */
+        /** Create an activity, optionally with its outcome lines (`outcomes`, each as for POST /activities/{id}/outcomes without activity_id) all-or-nothing in one transaction; a line's problems name outcomes/N/<field> */
         post: operations["POST_activities"];
         delete?: never;
         options?: never;
@@ -685,10 +685,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events (job fairs, livestreams, group interviews) visible to the caller */
+        /** Events (job fairs, livestreams, group interviews) visible to the caller, in id order */
         get: operations["GET_events"];
         put?: never;
-        post?: never;
+        /** Host an event: an activity of kind job_fair, livestream or group_interview with its settings (capacity, stream URL, schedule), in one request. The platform admin, an institution admin for its institution, unit staff for their unit */
+        post: operations["POST_events"];
         delete?: never;
         options?: never;
         head?: never;
@@ -706,10 +707,12 @@ export interface paths {
         get: operations["GET_events__id_"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete an event with its settings, participants, featured posts and slots (409 while applications, registrations or agreements refer to it) */
+        delete: operations["DELETE_events__id_"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change an event (JSON merge patch over its activity fields and settings; null clears a setting). Those who manage it: the platform admin, the host institution's admin, the host unit's staff */
+        patch: operations["PATCH_events__id_"];
         trace?: never;
     };
     "/api/v1/events/{id}/checkins": {
@@ -763,6 +766,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/institutions/{institution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a participating institution from an event (not the host: 409) */
+        delete: operations["DELETE_events__id__institutions__institution_id_"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/live": {
         parameters: {
             query?: never;
@@ -770,7 +790,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live counters of an event as server-sent events (event: counters, data: JSON): registrations, check-ins, applications and intentions made at the event; sent at once and again within a second of every change */
+        /** Live counters of an event as server-sent events (event: counters, data: JSON): registrations, check-ins, applications and intentions made at the event; sent at once and again within a second of every change; an "event" message (data: {event_id}) when the event itself was edited */
         get: operations["GET_events__id__live"];
         put?: never;
         post?: never;
@@ -792,6 +812,23 @@ export interface paths {
         /** Feature a post at an event */
         post: operations["POST_events__id__posts"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/posts/{post_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop featuring a post at an event */
+        delete: operations["DELETE_events__id__posts__post_id_"];
         options?: never;
         head?: never;
         patch?: never;
@@ -865,6 +902,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/slots/{slot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an interview slot (the organizers, or an enterprise its own) */
+        delete: operations["DELETE_events__id__slots__slot_id_"];
+        options?: never;
+        head?: never;
+        /** Change an interview slot (room, times, organization, application; JSON merge patch; no room or student twice at once) */
+        patch: operations["PATCH_events__id__slots__slot_id_"];
         trace?: never;
     };
     "/api/v1/health": {
@@ -1719,6 +1774,95 @@ export interface components {
             /** @description What is to be done */
             title: string;
         };
+        ActivityWithOutcomes: components["schemas"]["Activity"] & {
+            outcomes?: components["schemas"]["ActivityOutcome"][];
+        };
+        /** @description An activity's fields, and optionally its outcome lines: all written or none */
+        ActivityWithOutcomesInput: {
+            /**
+             * Format: int64
+             * @description The campaign it belongs to; its date must lie in the campaign's period
+             */
+            campaign_id?: number | null;
+            /** Format: date */
+            date: string;
+            host?: string;
+            /** Format: int64 */
+            institution_id: number;
+            /**
+             * @description What happened (DESIGN §3)
+             * @enum {string}
+             */
+            kind: "visit_out" | "visit_in" | "symposium" | "docking_event" | "lecture" | "job_fair" | "livestream" | "group_interview" | "signing";
+            /** @description Leading person of the institution's side */
+            leader_name?: string;
+            /** @description e.g. 校长 (president) */
+            leader_title?: string;
+            notes?: string;
+            /**
+             * Format: int64
+             * @description The main counterpart: the enterprise visited or visiting
+             */
+            organization_id?: number | null;
+            outcomes?: {
+                /**
+                 * Format: int64
+                 * @description Yuan per month
+                 */
+                average_pay?: number | null;
+                /**
+                 * Format: int64
+                 * @description Graduates to be hired
+                 */
+                hires_planned?: number;
+                /**
+                 * Format: int64
+                 * @description Yuan per month
+                 */
+                intern_pay?: number | null;
+                /**
+                 * Format: int64
+                 * @description Interns accepted
+                 */
+                interns_accepted?: number;
+                /** @enum {string} */
+                level: "vocational" | "bachelor" | "master" | "doctor";
+                /** @description Main form of the result, e.g. 签订合作协议, 提供就业岗位 */
+                main_result_form?: string;
+                /**
+                 * Format: major-code
+                 * @description Demanded major (catalog code)
+                 */
+                major_code: string;
+                /**
+                 * Format: int64
+                 * @description The enterprise of this line
+                 */
+                organization_id: number;
+                /** @description Other intended cooperation */
+                other_cooperation?: string;
+                /**
+                 * Format: int64
+                 * @description Posts offered
+                 */
+                posts_offered?: number;
+                /**
+                 * Format: int64
+                 * @description Yuan per month
+                 */
+                starting_salary?: number | null;
+            }[];
+            place?: string;
+            /** @description Receiving person of the organization */
+            receiver_name?: string;
+            receiver_title?: string;
+            topics?: string;
+            /**
+             * Format: int64
+             * @description The unit that did it
+             */
+            unit_id?: number | null;
+        };
         Agreement: {
             allowed_transitions?: string[];
             /** @description When it was created (UTC) */
@@ -2520,6 +2664,50 @@ export interface components {
             no_outcome?: number;
             rules?: Record<string, never>;
         };
+        /** @description An activity of kind job_fair, livestream or group_interview with its settings: fields required on create; any subset on update (null clears a setting) */
+        EventInput: {
+            /**
+             * Format: int64
+             * @description The campaign it belongs to; its date must lie in the campaign's period
+             */
+            campaign_id?: number | null;
+            capacity?: number | null;
+            /** Format: date */
+            date: string;
+            ends_at?: string | null;
+            external_enterprises?: number;
+            external_institutions?: number;
+            host?: string;
+            /** Format: int64 */
+            institution_id: number;
+            /**
+             * @description What happened (DESIGN §3)
+             * @enum {string}
+             */
+            kind: "visit_out" | "visit_in" | "symposium" | "docking_event" | "lecture" | "job_fair" | "livestream" | "group_interview" | "signing";
+            /** @description Leading person of the institution's side */
+            leader_name?: string;
+            /** @description e.g. 校长 (president) */
+            leader_title?: string;
+            notes?: string;
+            /**
+             * Format: int64
+             * @description The main counterpart: the enterprise visited or visiting
+             */
+            organization_id?: number | null;
+            place?: string;
+            /** @description Receiving person of the organization */
+            receiver_name?: string;
+            receiver_title?: string;
+            starts_at?: string | null;
+            stream_url?: string | null;
+            topics?: string;
+            /**
+             * Format: int64
+             * @description The unit that did it
+             */
+            unit_id?: number | null;
+        };
         EventInstitutionInput: {
             institution_id: number;
         };
@@ -3312,7 +3500,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityInput"];
+                "application/json": components["schemas"]["ActivityWithOutcomesInput"];
             };
         };
         responses: {
@@ -3322,7 +3510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Activity"];
+                    "application/json": components["schemas"]["ActivityWithOutcomes"];
                 };
             };
             /** @description Malformed request (JSON syntax, query parameter) */
@@ -8500,6 +8688,10 @@ export interface operations {
                 kind?: string;
                 /** @description Hosted by this institution */
                 institution_id?: number;
+                /** @description Page size, 1-200 (default 50) */
+                limit?: number;
+                /** @description Opaque cursor: next_cursor of the previous page */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -8539,6 +8731,84 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; the problem names the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    POST_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Malformed request (JSON syntax, query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; errors name the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8606,6 +8876,178 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; the problem names the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DELETE_events__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (JSON syntax, query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; the problem names the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PATCH_events__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Malformed request (JSON syntax, query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; errors name the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8860,6 +9302,83 @@ export interface operations {
             };
         };
     };
+    DELETE_events__id__institutions__institution_id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                institution_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Malformed request (JSON syntax, query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; the problem names the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GET_events__id__live: {
         parameters: {
             query?: {
@@ -8992,6 +9511,74 @@ export interface operations {
             };
             /** @description Invalid data; errors name the fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; the problem names the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DELETE_events__id__posts__post_id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                post_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Malformed request (JSON syntax, query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9467,6 +10054,171 @@ export interface operations {
             };
             /** @description Conflict with existing data */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data; errors name the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; the problem names the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DELETE_events__id__slots__slot_id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (JSON syntax, query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; the problem names the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PATCH_events__id__slots__slot_id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventSlotInput"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSlot"];
+                };
+            };
+            /** @description Malformed request (JSON syntax, query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -88,6 +88,19 @@ const routes: RouteRecordRaw[] = [
         meta: { roles: OFFICERS, titleKey: 'officer.nav.events' },
       },
       {
+        path: 'events/new',
+        name: 'event-new',
+        component: () => import('@/views/edit/EventEditPage.vue'),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.events' },
+      },
+      {
+        path: 'events/:id(\\d+)/edit',
+        name: 'event-edit',
+        component: () => import('@/views/edit/EventEditPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: OFFICERS, titleKey: 'officer.nav.events' },
+      },
+      {
         path: 'events/:id(\\d+)',
         name: 'event',
         component: () => import('@/views/events/EventPage.vue'),
@@ -117,6 +130,13 @@ const routes: RouteRecordRaw[] = [
         name: 'log-visit',
         component: () => import('@/views/visit/index.vue'),
         meta: { roles: OFFICERS, titleKey: 'nav.logVisit' },
+      },
+      {
+        path: 'activities/:id(\\d+)/edit',
+        name: 'activity-edit',
+        component: () => import('@/views/edit/VisitEditPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: OFFICERS, titleKey: 'nav.activities' },
       },
       {
         path: 'activities/:id(\\d+)',
