@@ -1731,7 +1731,7 @@ export interface components {
             fulfilment?: {
                 hires: number;
                 interns_received: number;
-                source: string;
+                source: components["schemas"]["Text"];
             };
             /**
              * Format: int64
@@ -2232,7 +2232,7 @@ export interface components {
                 start_date?: string;
             };
             rules: {
-                [key: string]: string;
+                [key: string]: components["schemas"]["Text"];
             };
             total: {
                 employers?: {
@@ -2257,7 +2257,7 @@ export interface components {
                 name?: string;
                 start_date?: string;
             };
-            formula: string;
+            formula: components["schemas"]["Text"];
             from: string;
             items: {
                 employers: number;
@@ -2269,11 +2269,11 @@ export interface components {
                 visits: number;
             }[];
             rules?: {
-                [key: string]: string;
+                [key: string]: components["schemas"]["Text"];
             };
             to: string;
             week: string;
-            why?: string;
+            why?: components["schemas"]["Text"];
         };
         CampaignTarget: {
             /**
@@ -2490,7 +2490,7 @@ export interface components {
         EmploymentReport: {
             group_by?: string;
             rows?: Record<string, never>[];
-            rule?: string;
+            rule?: components["schemas"]["Text"];
             total?: Record<string, never>;
         };
         Event: components["schemas"]["Activity"] & {
@@ -2518,7 +2518,9 @@ export interface components {
             internship_intentions?: number;
             interviewed?: number;
             no_outcome?: number;
-            rules?: Record<string, never>;
+            rules?: {
+                [key: string]: components["schemas"]["Text"];
+            };
         };
         EventInstitutionInput: {
             institution_id: number;
@@ -2889,13 +2891,23 @@ export interface components {
             status?: "draft" | "open" | "closed";
             title: string;
         };
+        /** @description RFC 9457 problem document. title, detail and errors[].message follow Accept-Language (zh… → Chinese, otherwise English; Content-Language says which). */
         Problem: {
+            /** @description On a 409 refusal of a move: the moves the caller may make */
+            allowed?: string[];
             detail?: string;
             errors?: {
                 field?: string;
                 message?: string;
             }[];
             instance?: string;
+            /** @description On a refusal: why, each reason in Chinese and English */
+            reasons?: {
+                code: string;
+                en: string;
+                field?: string;
+                zh: string;
+            }[];
             status: number;
             title: string;
             type: string;
@@ -3102,6 +3114,10 @@ export interface components {
             group_by: string;
             min_cell_size?: number;
             total?: number | null;
+        };
+        Text: {
+            en: string;
+            zh: string;
         };
         Token: {
             created_at?: string;
