@@ -1,5 +1,6 @@
 #include "http/problem.hpp"
 
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -139,16 +140,26 @@ void LocalizeProblem(Response& response, std::string_view accept_language) {
   if (language == core::Language::kEnglish) return;
   nlohmann::json doc = nlohmann::json::parse(response.body, nullptr, false);
   if (!doc.is_object()) return;
+  // A message the catalog misses (one the source scan cannot see) stays English, and says so in
+  // the log so that it gets its translation.
+  auto translate = [language](const nlohmann::json& english) {
+    std::string en = english.get<std::string>();
+    std::string out = core::Translate(en, language);
+    if (out == en && !en.empty()) {
+      spdlog::warn("no Chinese for the message \"{}\" (add it to src/core/messages_zh.cpp)", en);
+    }
+    return out;
+  };
   if (doc.contains("status") && doc["status"].is_number_integer()) {
     doc["title"] = TitleOf(doc["status"].get<int>()).zh;
   }
   if (doc.contains("detail") && doc["detail"].is_string()) {
-    doc["detail"] = core::Translate(doc["detail"].get<std::string>(), language);
+    doc["detail"] = translate(doc["detail"]);
   }
   if (doc.contains("errors") && doc["errors"].is_array()) {
     for (auto& e : doc["errors"]) {
       if (e.is_object() && e.contains("message") && e["message"].is_string()) {
-        e["message"] = core::Translate(e["message"].get<std::string>(), language);
+        e["message"] = translate(e["message"]);
       }
     }
   }

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "testing/builders.hpp"
 #include "testing/server_process.hpp"
@@ -89,6 +90,13 @@ class I18nApiTest : public ::testing::TestWithParam<store::Backend> {
     return code;
   }
 
+  // The server logs every problem message it could not translate; none may be logged.
+  void ExpectEverythingTranslated() {
+    std::string out = shared_->server->Output();
+    auto at = out.find("no Chinese for the message");
+    EXPECT_EQ(at, std::string::npos) << out.substr(at == std::string::npos ? 0 : at, 300);
+  }
+
   Shared* shared_ = nullptr;
 };
 
@@ -122,6 +130,7 @@ TEST_P(I18nApiTest, FieldErrorsOfA422AreInTheCallersLanguageWithFieldsAndNumbers
     EXPECT_TRUE(HasChinese(err["message"].get<std::string>())) << err.dump();
   }
   EXPECT_TRUE(HasChinese(z["detail"].get<std::string>())) << zh.body;
+  ExpectEverythingTranslated();
 }
 
 TEST_P(I18nApiTest, EnglishIsTheDefaultAndOtherLanguagesGetEnglish) {
@@ -194,6 +203,67 @@ TEST_P(I18nApiTest, ARefusedApplicationMoveKeepsItsAllowedMovesAndReasonsInBothL
             std::string::npos)
       << zh.body;
   EXPECT_FALSE(HasChinese(en.Json()["detail"].get<std::string>())) << en.body;
+  ExpectEverythingTranslated();
+}
+
+TEST_P(I18nApiTest, ProblemsAcrossTheApiAreAllChinese) {
+  struct Case {
+    std::string role, method, target;
+    json body;
+    int status;
+  };
+  Id org = Me("enterprise_recruiter", "organization_id");
+  std::vector<Case> cases = {
+      {"student", "GET", "/api/v1/no-such-route", nullptr, 404},
+      {"student", "DELETE", "/api/v1/health", nullptr, 405},
+      {"platform_admin", "GET", "/api/v1/organizations/999999999", nullptr, 404},
+      {"platform_admin", "GET", "/api/v1/organizations?limit=0", nullptr, 400},
+      {"platform_admin", "GET", "/api/v1/organizations?cursor=zzz", nullptr, 400},
+      {"student", "POST", "/api/v1/organizations", {{"name", "x"}, {"kind", "enterprise"}}, 403},
+      {"platform_admin", "POST", "/api/v1/organizations", json::array(), 400},
+      {"platform_admin",
+       "POST",
+       "/api/v1/organizations",
+       {{"name", "某公司"}, {"kind", "bank"}, {"nonsense", 1}, {"region_code", "991234"}},
+       422},
+      {"enterprise_recruiter",
+       "POST",
+       "/api/v1/posts",
+       {{"organization_id", org},
+        {"title", ""},
+        {"kind", "internship"},
+        {"region_code", "21x"},
+        {"accepted_majors", {"99"}},
+        {"open_date", "2025-02-30"}},
+       422},
+      {"unit_staff",
+       "POST",
+       "/api/v1/students",
+       {{"institution_id", Me("unit_staff", "institution_id")},
+        {"unit_id", Me("unit_staff", "unit_id")},
+        {"student_no", "I18N-1"},
+        {"name", "测试"},
+        {"major_code", "080207"},
+        {"level", "bachelor"},
+        {"cohort", 2026},
+        {"phone", "+1 555 0100"},
+        {"email", "a@@b"},
+        {"id_number", "21010219900307001X"}},
+       422},
+  };
+  for (const auto& c : cases) {
+    auto r = As(c.role, c.method, c.target, c.body, "zh-CN");
+    std::string what = c.method + " " + c.target + ": " + r.body;
+    EXPECT_EQ(r.status, c.status) << what;
+    EXPECT_EQ(r.Header("content-language"), "zh-CN") << what;
+    json p = r.Json();
+    EXPECT_TRUE(HasChinese(p.value("title", ""))) << what;
+    EXPECT_TRUE(HasChinese(p.value("detail", ""))) << what;
+    for (const auto& e : p.value("errors", json::array())) {
+      EXPECT_TRUE(HasChinese(e["message"].get<std::string>())) << what;
+    }
+  }
+  ExpectEverythingTranslated();
 }
 
 TEST_P(I18nApiTest, ExplanationsInResponsesAreChineseAndEnglishPairs) {
