@@ -14,7 +14,8 @@ using namespace api;  // NOLINT: the registrar's vocabulary
 using service::AgreementServices;
 
 json FulfilmentJson(const store::Fulfilment& f) {
-  return {{"interns_received", f.interns_received}, {"hires", f.hires}, {"source", f.source}};
+  return {
+      {"interns_received", f.interns_received}, {"hires", f.hires}, {"source", TextJson(f.source)}};
 }
 
 json AgreementJson(const AgreementServices& s, const domain::Agreement& a) {
@@ -373,7 +374,7 @@ void AddAgreementSchemas(json& schemas) {
                      {"properties",
                       {{"interns_received", {{"type", "integer"}}},
                        {"hires", {{"type", "integer"}}},
-                       {"source", {{"type", "string"}}}}},
+                       {"source", {{"$ref", "#/components/schemas/Text"}}}}},
                      {"required", json::array({"interns_received", "hires", "source"})}};
   schemas["Agreement"]["properties"]["fulfilment"] = fulfilment;
   schemas["Agreement"]["properties"]["allowed_transitions"] = {{"type", "array"},

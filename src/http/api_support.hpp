@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "auth/accounts.hpp"
+#include "core/messages.hpp"
 #include "core/time.hpp"
 #include "http/json_mapping.hpp"
 #include "http/params.hpp"
@@ -25,6 +26,9 @@ using nlohmann::json;
 
 inline constexpr const char* kBase = "/api/v1";
 inline constexpr const char* kSessionCookie = "tb_session";
+
+// A text for people in both languages, as responses carry it: {"zh": ..., "en": ...}.
+inline json TextJson(const core::Text& text) { return {{"zh", text.zh}, {"en", text.en}}; }
 
 inline Response JsonResponse(int status, const json& body) {
   return Response::Json(status, body.dump(-1, ' ', false, json::error_handler_t::replace));

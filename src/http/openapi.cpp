@@ -4,8 +4,8 @@
 #include "domain/entities.hpp"
 #include "domain/partnership.hpp"
 #include "domain/recruitment.hpp"
-#include "http/match_routes.hpp"
 #include "http/agreement_routes.hpp"
+#include "http/match_routes.hpp"
 #include "http/partnership_routes.hpp"
 #include "http/recruitment_routes.hpp"
 
@@ -173,7 +173,27 @@ json Components() {
   problem["properties"]["errors"] = {
       {"type", "array"},
       {"items", {{"type", "object"}, {"properties", StringProps({"field", "message"})}}}};
+  // Members of refusals (POST /applications/{id}/transitions, /applications): the moves the
+  // caller may make from here on a 409, and the reasons of a refused application.
+  problem["properties"]["allowed"] = {
+      {"type", "array"},
+      {"items", {{"type", "string"}}},
+      {"description", "On a 409 refusal of a move: the moves the caller may make"}};
+  problem["properties"]["reasons"] = {
+      {"type", "array"},
+      {"description", "On a refusal: why, each reason in Chinese and English"},
+      {"items",
+       {{"type", "object"},
+        {"properties", StringProps({"code", "field", "zh", "en"})},
+        {"required", json::array({"code", "zh", "en"})}}}};
+  problem["description"] =
+      "RFC 9457 problem document. title, detail and errors[].message follow Accept-Language "
+      "(zh… → Chinese, otherwise English; Content-Language says which).";
   schemas["Problem"] = problem;
+  // A text for people in both languages (rules, formulas, sources of figures).
+  schemas["Text"] = {{"type", "object"},
+                     {"properties", {{"zh", {{"type", "string"}}}, {"en", {{"type", "string"}}}}},
+                     {"required", json::array({"zh", "en"})}};
 
   auto object = [](json props, std::vector<std::string> required = {}, bool closed = false) {
     json o = {{"type", "object"}, {"properties", std::move(props)}};

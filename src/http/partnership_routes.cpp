@@ -245,12 +245,10 @@ json ProgressJson(const service::CampaignProgress& p) {
   for (const auto& r : p.by_leader) by_leader.push_back(row(r, false));
   return {{"campaign", CampaignHead(p.campaign)},
           {"rules",
-           {{"visits", service::kVisitsRule},
-            {"employers", service::kEmployersRule},
-            {"posts", service::kPostsRule},
-            {"targets",
-             "the total's targets are the sums of the unit targets; rows without a target show "
-             "null"}}},
+           {{"visits", TextJson(service::kVisitsRule)},
+            {"employers", TextJson(service::kEmployersRule)},
+            {"posts", TextJson(service::kPostsRule)},
+            {"targets", TextJson(service::kTargetsRule)}}},
           {"total",
            {{"visits", MeasureJson(p.visits)},
             {"employers", MeasureJson(p.employers)},
@@ -274,12 +272,12 @@ json RankingJson(const service::CampaignRanking& k) {
           {"week", k.week},
           {"from", k.from},
           {"to", k.to},
-          {"formula", service::kRankingFormula},
-          {"why", service::kRankingWhy},
+          {"formula", TextJson(service::kRankingFormula)},
+          {"why", TextJson(service::kRankingWhy)},
           {"rules",
-           {{"visits", service::kVisitsRule},
-            {"employers", service::kEmployersRule},
-            {"posts", service::kPostsRule}}},
+           {{"visits", TextJson(service::kVisitsRule)},
+            {"employers", TextJson(service::kEmployersRule)},
+            {"posts", TextJson(service::kPostsRule)}}},
           {"items", items}};
 }
 
@@ -436,7 +434,8 @@ void AddPartnershipSchemas(json& schemas) {
                 {"employers", measure},
                 {"posts", measure}}},
               {"required", json::array({"visits", "employers", "posts"})}};
-  json rules = {{"type", "object"}, {"additionalProperties", str}};
+  json text = {{"$ref", "#/components/schemas/Text"}};
+  json rules = {{"type", "object"}, {"additionalProperties", text}};
   schemas["CampaignProgress"] = {
       {"type", "object"},
       {"properties",
@@ -466,8 +465,8 @@ void AddPartnershipSchemas(json& schemas) {
         {"week", str},
         {"from", str},
         {"to", str},
-        {"formula", str},
-        {"why", str},
+        {"formula", text},
+        {"why", text},
         {"rules", rules},
         {"items", {{"type", "array"}, {"items", item}}}}},
       {"required", json::array({"campaign", "week", "from", "to", "formula", "items"})}};

@@ -58,6 +58,21 @@ json EventJson(const service::EventView& v) {
   return j;
 }
 
+// What each figure counts, in Chinese and English.
+json FigureRules() {
+  return {
+      {"interviewed", TextJson({"在招聘会上提交并进入面试的申请",
+                                "applications made at the event that entered interview"})},
+      {"intentions",
+       TextJson({"其中达成意向（实习或就业）的申请",
+                 "of those, the ones that reached intention (internship or employment)"})},
+      {"follow_ups", TextJson({"未达成意向的申请中，记录了后续洽谈（interview -> interview）的申请",
+                               "of those without intention, the ones with a follow-up "
+                               "negotiation recorded (interview -> interview)"})},
+      {"no_outcome", TextJson({"进入面试后被拒绝，既无意向也无后续洽谈",
+                               "interviewed, then rejected without intention or follow-up"})}};
+}
+
 json FiguresJson(domain::Id id, const store::EventFigures& f) {
   return {{"event_id", id},
           {"applications", f.applications},
@@ -67,13 +82,7 @@ json FiguresJson(domain::Id id, const store::EventFigures& f) {
           {"employment_intentions", f.employment_intentions},
           {"follow_ups", f.follow_ups},
           {"no_outcome", f.no_outcome},
-          {"rules",
-           {{"interviewed", "applications made at the event that entered interview"},
-            {"intentions", "of those, the ones that reached intention (internship or employment)"},
-            {"follow_ups",
-             "of those without intention, the ones with a follow-up negotiation "
-             "recorded (interview -> interview)"},
-            {"no_outcome", "interviewed, then rejected without intention or follow-up"}}}};
+          {"rules", FigureRules()}};
 }
 
 template <class T>
@@ -958,7 +967,7 @@ void AddRecruitmentRoutes(Api& r, std::shared_ptr<store::Database> db,
           json rows = json::array();
           for (const auto& x : rep->rows) rows.push_back(row(x));
           return JsonResponse(200, {{"group_by", rep->group_by},
-                                    {"rule", service::kPlacementRule},
+                                    {"rule", TextJson(service::kPlacementRule)},
                                     {"total", row(rep->total)},
                                     {"rows", rows}});
         },
@@ -1002,6 +1011,8 @@ void AddRecruitmentSchemas(json& schemas) {
                                 {"institutions", {{"type", "array"}, {"items", integer}}},
                                 {"featured_posts", {{"type", "array"}, {"items", integer}}},
                                 {"counters", counters}}}}})}};
+  json rules = {{"type", "object"},
+                {"additionalProperties", {{"$ref", "#/components/schemas/Text"}}}};
   schemas["EventFigures"] = {{"type", "object"},
                              {"properties",
                               {{"event_id", integer},
@@ -1012,13 +1023,13 @@ void AddRecruitmentSchemas(json& schemas) {
                                {"employment_intentions", integer},
                                {"follow_ups", integer},
                                {"no_outcome", integer},
-                               {"rules", obj}}}};
+                               {"rules", rules}}}};
   schemas["DestinationFlags"] = {{"type", "object"},
                                  {"properties", {{"items", {{"type", "array"}, {"items", obj}}}}}};
   schemas["EmploymentReport"] = {{"type", "object"},
                                  {"properties",
                                   {{"group_by", str},
-                                   {"rule", str},
+                                   {"rule", {{"$ref", "#/components/schemas/Text"}}},
                                    {"total", obj},
                                    {"rows", {{"type", "array"}, {"items", obj}}}}}};
   auto input = [&](std::initializer_list<std::pair<const char*, json>> props,

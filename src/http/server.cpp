@@ -238,6 +238,7 @@ bool RunServer(const Router& router, const ServerOptions& options) {
       req.body = rh->body();
       resp = Dispatch(router, req, options);
     }
+    LocalizeProblem(resp, req.Header("accept-language").value_or(""));
 
     if (resp.stream) {
       auto out = rh->create_response<restinio::chunked_output_t>();

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "auth/caller.hpp"
+#include "core/messages.hpp"
 #include "domain/partnership.hpp"
 #include "domain/recruitment.hpp"
 #include "store/database.hpp"
@@ -113,12 +114,15 @@ struct EmploymentReport {
   std::vector<EmploymentRow> rows;
 };
 
-inline constexpr const char* kPlacementRule =
+inline const core::Text kPlacementRule{
+    "就业率 = 该届毕业生中去向类别不是 not_yet_employed 或 not_seeking 的人数 ÷ 该届全部毕业生"
+    "（该届学生，无论是否登记去向）；薪资中位数按填写了薪资的去向计算；省、市行按去向所在地区"
+    "统计已就业毕业生；不足 5 名毕业生的分组不予显示",
     "placement rate = graduates of the cohort with a destination in any category except "
     "not_yet_employed and not_seeking, over all graduates of the cohort (students of that "
     "cohort, with or without a registered destination); median salary over destinations with "
     "a salary; province and city rows count placed graduates by the destination's region; "
-    "groups of fewer than 5 graduates are suppressed";
+    "groups of fewer than 5 graduates are suppressed"};
 
 class RecruitmentService {
  public:

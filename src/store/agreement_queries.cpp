@@ -74,11 +74,15 @@ Fulfilment AgreementFulfilment(Tx& tx, const domain::Agreement& agreement) {
     out.interns_received += counts.interns;
     out.hires += counts.hires;
   }
-  out.source =
+  out.source.zh = "本院校学生在 " + from + " 至 " + to +
+                  " 期间投向协议单位的申请和已核验的去向：实习 = 达到意向、录用或签约的实习申请或"
+                  "实习意向；录用 = 已签约的全职申请，以及已核验的签订合同或其他形式就业的去向";
+  out.source.en =
       "applications and verified destinations of the institution's students at the agreement's "
       "organizations between " +
       from + " and " + to +
-      ": interns = internship applications or internship intentions that reached intention, offer or "
+      ": interns = internship applications or internship intentions that reached intention, offer "
+      "or "
       "signed; hires = "
       "signed full-time applications and verified contract or other employment destinations";
   return out;

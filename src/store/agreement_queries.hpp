@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.hpp"
 #include "domain/agreement.hpp"
 #include "store/repository.hpp"
 
@@ -50,7 +51,7 @@ bool IsPartyOf(Tx& tx, domain::Id agreement_id, domain::Id organization_id);
 struct Fulfilment {
   std::int64_t interns_received = 0;
   std::int64_t hires = 0;
-  std::string source;
+  core::Text source;  // where the figures come from, in Chinese and English
 };
 // The one place fulfilment is computed. Placements (recruitment, issue #5) are not recorded
 // yet, so this answers zeros and says so; it never estimates.

@@ -525,7 +525,7 @@ journey('an observer reads a campaign and its weekly ranking', {}, async (page) 
 
   await page.getByRole('tab', { name: '周排名' }).click();
   const ranking = page.getByTestId('campaign-ranking');
-  await ranking.getByTestId('ranking-formula').getByText('score =').waitFor();
+  await ranking.getByTestId('ranking-formula').getByText('得分 =').waitFor();
   await choose(page, page.locator('#ranking-week'), '2023-W17');
   await ranking.getByText('2023-W17：2023-04-24 至 2023-04-30').waitFor();
   await page.getByRole('button', { name: '上一周' }).click();

@@ -155,7 +155,7 @@ journey(
     await page.getByTestId('post-save').click();
     const salaryItem = form.locator('.el-form-item', { has: page.locator('#pf-salary-max') });
     await salaryItem.locator('.el-form-item__error').waitFor();
-    assert.match(await salaryItem.locator('.el-form-item__error').innerText(), /minimum/);
+    assert.match(await salaryItem.locator('.el-form-item__error').innerText(), /最小值/);
     await form.getByLabel('最高月薪（元）').fill('12000');
     await page.getByTestId('post-save').click();
     await form.waitFor({ state: 'detached' });

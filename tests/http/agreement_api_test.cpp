@@ -105,7 +105,9 @@ TEST_P(AgreementApiTest, TheDemoHasTheJinzhouFrameworkAgreementsAndTheWorkstatio
     EXPECT_EQ(a["fulfilment"]["interns_received"], 0);
     // Counted from the recruitment records (none of LUT's students went to the SASAC's
     // enterprises in the demo), with the rule and the period stated.
-    EXPECT_NE(a["fulfilment"]["source"].get<std::string>().find("between 2023-04-21 and"),
+    EXPECT_NE(a["fulfilment"]["source"]["en"].get<std::string>().find("between 2023-04-21 and"),
+              std::string::npos);
+    EXPECT_NE(a["fulfilment"]["source"]["zh"].get<std::string>().find("在 2023-04-21 至"),
               std::string::npos);
   }
   EXPECT_EQ(units.size(), 4u);  // one per school

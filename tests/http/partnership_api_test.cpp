@@ -299,7 +299,12 @@ TEST_P(PartnershipApiTest, DemoProgressAndRankingFollowTheStatedRules) {
   std::int64_t sit_posts = 12 + 6 + PostsOpenedBy(sit_campaign);  // outcome lines + posts
   EXPECT_GT(sit_posts, 18);
   json p = Ok("platform_admin", "GET", c + "/progress", nullptr, 200);
-  EXPECT_FALSE(p["rules"]["employers"].get<std::string>().empty());
+  for (const char* rule : {"visits", "employers", "posts", "targets"}) {
+    EXPECT_NE(p["rules"][rule]["en"].get<std::string>(), "") << rule;
+    EXPECT_NE(p["rules"][rule]["zh"].get<std::string>(), "") << rule;
+  }
+  EXPECT_NE(p["rules"]["employers"]["zh"].get<std::string>().find("统一社会信用代码"),
+            std::string::npos);
   // Scenario 3: 219 distinct employers by 8 March 2023, computed from the visits: Johon Huayi's
   // visit, 73 visits of 1-5 March reaching 218 more (three or two each, counterpart and outcome
   // lines) and 5 return visits that add none.
@@ -313,7 +318,9 @@ TEST_P(PartnershipApiTest, DemoProgressAndRankingFollowTheStatedRules) {
 
   json r = Ok("platform_admin", "GET", c + "/ranking?week=2023-W10", nullptr, 200);
   EXPECT_EQ(r["from"], "2023-03-06");
-  EXPECT_NE(r["formula"].get<std::string>().find("visits"), std::string::npos);
+  EXPECT_NE(r["formula"]["en"].get<std::string>().find("visits"), std::string::npos);
+  EXPECT_NE(r["formula"]["zh"].get<std::string>().find("走访次数"), std::string::npos);
+  EXPECT_FALSE(r["why"]["zh"].get<std::string>().empty());
   ASSERT_FALSE(r["items"].empty());
   EXPECT_EQ(r["items"][0]["unit_name"], "信息与控制学院");
   EXPECT_EQ(r["items"][0]["rank"], 1);

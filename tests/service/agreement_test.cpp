@@ -384,7 +384,8 @@ TEST_P(AgreementServiceTest, FulfilmentIsZeroWithoutPlacementsAndSaysWhereItCoun
   TB_ASSERT_OK_AND_ASSIGN(auto f, services().Fulfilment(admin_, a));
   EXPECT_EQ(f.interns_received, 0);
   EXPECT_EQ(f.hires, 0);
-  EXPECT_THAT(f.source, ::testing::HasSubstr("applications and verified destinations"));
+  EXPECT_THAT(f.source.en, ::testing::HasSubstr("applications and verified destinations"));
+  EXPECT_THAT(f.source.zh, ::testing::HasSubstr("已核验的去向"));
 }
 
 TB_INSTANTIATE_BACKENDS(AgreementServiceTest);

@@ -1,8 +1,10 @@
 // The one request wrapper of the web app: every API call goes through request().
 // - same-origin fetch with the session cookie (HttpOnly, set by POST /auth/login);
 // - the CSRF token (from login or /auth/me) on every write, in X-CSRF-Token;
-// - RFC 9457 problem documents turned into an ApiError carrying the per-field messages;
+// - RFC 9457 problem documents turned into an ApiError carrying the per-field messages, in the
+//   UI's language (Accept-Language follows the locale; the server translates the problem);
 // - a 401 on an authenticated call ends the session and sends the user to the login page.
+import { currentLocale } from '@/locales';
 import type { components } from './schema';
 
 export type Problem = components['schemas']['Problem'];
@@ -22,7 +24,7 @@ export class ApiError extends Error {
   /** Seconds to wait, from Retry-After (429). */
   readonly retryAfter: number | null;
   /** The whole problem document (extension members such as `allowed` or `reasons`). */
-  readonly problem: Readonly<Record<string, unknown>>;
+  readonly problem: Readonly<Partial<Problem>>;
 
   constructor(
     status: number,
@@ -30,7 +32,7 @@ export class ApiError extends Error {
     detail: string,
     fields: Record<string, string> = {},
     retryAfter: number | null = null,
-    problem: Record<string, unknown> = {},
+    problem: Partial<Problem> = {},
   ) {
     super(detail || title);
     this.name = 'ApiError';
@@ -71,6 +73,11 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+/** The Accept-Language of every request: the UI's locale, so problems come in its language. */
+function acceptLanguage(): string {
+  return currentLocale() === 'en' ? 'en' : 'zh-CN';
+}
+
 function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -100,7 +107,7 @@ async function toError(resp: Response): Promise<ApiError> {
     problem.detail ?? '',
     fields,
     Number.isFinite(retry) ? retry : null,
-    problem as Record<string, unknown>,
+    problem,
   );
 }
 
@@ -109,7 +116,10 @@ export async function request<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': acceptLanguage(),
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.rawBody) headers['Content-Type'] = options.rawBody.type || 'application/octet-stream';
   if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -166,6 +176,7 @@ export async function sendBytes<T>(
 ): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
+    'Accept-Language': acceptLanguage(),
     'Content-Type': contentType || 'application/octet-stream',
   };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;

@@ -165,7 +165,8 @@ export interface EmploymentRow {
 }
 export interface EmploymentReport {
   group_by: string;
-  rule: string;
+  /** How the figures are counted, in Chinese and English. */
+  rule: Schemas['Text'];
   rows: EmploymentRow[];
   total: EmploymentRow;
 }

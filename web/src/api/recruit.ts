@@ -1,6 +1,6 @@
 // Recruitment, matching, events and destinations as the recruiter, the student and the event
 // big screen use them (the officers' pages have their own modules).
-import { ApiError, http, request } from './http';
+import { ApiError, http, request, type Problem } from './http';
 import type { QueryOf, ResponseOf, Schemas } from './types';
 
 export type Application = Schemas['Application'];
@@ -42,25 +42,16 @@ export const DESTINATION_CATEGORIES: readonly Destination['category'][] = [
 ];
 
 /** One reason an application was refused (422 of POST /applications). */
-export interface RefusalReason {
-  code: string;
-  field?: string;
-  zh: string;
-  en: string;
-}
+export type RefusalReason = NonNullable<Problem['reasons']>[number];
 
 /** The `reasons` of an eligibility refusal, or none. */
 export function refusalReasons(e: unknown): RefusalReason[] {
-  if (!(e instanceof ApiError)) return [];
-  const reasons = e.problem.reasons;
-  return Array.isArray(reasons) ? (reasons as RefusalReason[]) : [];
+  return e instanceof ApiError ? (e.problem.reasons ?? []) : [];
 }
 
 /** The moves the server says the caller may make (`allowed` of a 409), or none. */
 export function allowedMoves(e: unknown): string[] {
-  if (!(e instanceof ApiError)) return [];
-  const allowed = e.problem.allowed;
-  return Array.isArray(allowed) ? allowed.map(String) : [];
+  return e instanceof ApiError ? (e.problem.allowed ?? []) : [];
 }
 
 // Applications

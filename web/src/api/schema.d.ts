@@ -1875,7 +1875,7 @@ export interface components {
             fulfilment?: {
                 hires: number;
                 interns_received: number;
-                source: string;
+                source: components["schemas"]["Text"];
             };
             /**
              * Format: int64
@@ -2376,7 +2376,7 @@ export interface components {
                 start_date?: string;
             };
             rules: {
-                [key: string]: string;
+                [key: string]: components["schemas"]["Text"];
             };
             total: {
                 employers?: {
@@ -2401,7 +2401,7 @@ export interface components {
                 name?: string;
                 start_date?: string;
             };
-            formula: string;
+            formula: components["schemas"]["Text"];
             from: string;
             items: {
                 employers: number;
@@ -2413,11 +2413,11 @@ export interface components {
                 visits: number;
             }[];
             rules?: {
-                [key: string]: string;
+                [key: string]: components["schemas"]["Text"];
             };
             to: string;
             week: string;
-            why?: string;
+            why?: components["schemas"]["Text"];
         };
         CampaignTarget: {
             /**
@@ -2634,7 +2634,7 @@ export interface components {
         EmploymentReport: {
             group_by?: string;
             rows?: Record<string, never>[];
-            rule?: string;
+            rule?: components["schemas"]["Text"];
             total?: Record<string, never>;
         };
         Event: components["schemas"]["Activity"] & {
@@ -2662,7 +2662,9 @@ export interface components {
             internship_intentions?: number;
             interviewed?: number;
             no_outcome?: number;
-            rules?: Record<string, never>;
+            rules?: {
+                [key: string]: components["schemas"]["Text"];
+            };
         };
         /** @description An activity of kind job_fair, livestream or group_interview with its settings: fields required on create; any subset on update (null clears a setting) */
         EventInput: {
@@ -3077,13 +3079,23 @@ export interface components {
             status?: "draft" | "open" | "closed";
             title: string;
         };
+        /** @description RFC 9457 problem document. title, detail and errors[].message follow Accept-Language (zh… → Chinese, otherwise English; Content-Language says which). */
         Problem: {
+            /** @description On a 409 refusal of a move: the moves the caller may make */
+            allowed?: string[];
             detail?: string;
             errors?: {
                 field?: string;
                 message?: string;
             }[];
             instance?: string;
+            /** @description On a refusal: why, each reason in Chinese and English */
+            reasons?: {
+                code: string;
+                en: string;
+                field?: string;
+                zh: string;
+            }[];
             status: number;
             title: string;
             type: string;
@@ -3290,6 +3302,10 @@ export interface components {
             group_by: string;
             min_cell_size?: number;
             total?: number | null;
+        };
+        Text: {
+            en: string;
+            zh: string;
         };
         Token: {
             created_at?: string;
