@@ -13,10 +13,17 @@
 //
 // Keys of the post lists (the student is the query):
 //   rs:<skill> 1/|required|   ps:<skill> 1/|preferred|     (× the skill weights)
-//   mx:<code> mC:<class> mG:<category> (× major_exact)  mc:<class> (× major_class)
-//   mg:<category> (× major_category)  many (× major_any)
+//   mx:<entry> (× major_exact)  mc:<class of an entry of 4+ characters> (× major_class)
+//   mg:<category of an entry> (× major_category)  many (× major_any)
 //   rc:<city> (× region_city)  rp:<province> (× region_province)  in:<division> (× industry)
 //   t:<term> BM25 weight (× text / text_saturation)
+// For a student, the lists are grouped by the model's component, and a group is bounded the
+// way the model combines it: the major and region groups by the largest bound of their lists
+// (the model takes the best match), the skill and text groups by the sum of their lists'
+// bounds capped at the component's weight; the salary component has no list and is bounded by
+// its weight through the "every eligible document" cursor. MaxScore splits the lists into
+// essential and non-essential ones on these group bounds, and a candidate's bound is refined
+// with per-block maxima (block-max) before its lists are decoded and before exact scoring.
 // and of the student lists (the post is the query): sk:<skill>, m6:<code>, m4:<class>,
 // m2:<category>, rc:<city>, rp:<province>, in:<division>, q:<term>, each with impact 1.
 // The salary component has no list: it is bounded by the weight of the "every eligible
@@ -57,11 +64,16 @@ class PostingList {
     double impact() const { return list_->codes_[index_] * list_->scale_; }
     void next();
     void next_geq(std::uint32_t target);
+    // An upper bound of the impact of `target` (>= docid()) in this list, without decoding:
+    // the largest impact of the block that would hold it, 0 past the end. Cheap ("shallow"):
+    // moves only a block pointer; next_geq continues from there.
+    double block_max_geq(std::uint32_t target);
 
    private:
     void LoadBlock(std::uint32_t block);
     const PostingList* list_;
     std::uint32_t block_ = 0;       // loaded block
+    std::uint32_t shallow_ = 0;     // first block whose last document may be >= a target
     std::uint32_t in_block_ = 0;    // position in it
     std::uint32_t block_size_ = 0;  // postings in it
     std::uint32_t index_ = 0;       // global position (impacts)
@@ -73,6 +85,7 @@ class PostingList {
   std::vector<std::uint8_t> bytes_;
   std::vector<std::uint32_t> block_last_;    // last document of each block
   std::vector<std::uint32_t> block_offset_;  // byte offset of each block
+  std::vector<std::uint8_t> block_max_;      // largest quantized impact of each block
   std::vector<float> staged_;                // impacts until Finish()
   std::vector<std::uint8_t> codes_;          // quantized impacts
   double scale_ = 0;
