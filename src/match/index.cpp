@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <functional>
 #include <limits>
 #include <map>
+#include <tuple>
 
 #include "match/terms.hpp"
 
@@ -53,6 +56,7 @@ std::uint64_t KeyHash(std::string_view key) { return Hash(key); }
 void PostingList::Add(std::uint32_t doc, float impact) {
   if (size_ % kBlock == 0) {
     block_offset_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+    block_first_.push_back(doc);
     block_last_.push_back(doc);
     PutVarint(bytes_, doc);  // the first of a block is absolute
   } else {
@@ -81,12 +85,14 @@ void PostingList::Finish() {
   }
   std::vector<float>().swap(staged_);
   bytes_.shrink_to_fit();
+  block_first_.shrink_to_fit();
   block_last_.shrink_to_fit();
   block_offset_.shrink_to_fit();
 }
 
 std::size_t PostingList::MemoryBytes() const {
-  return bytes_.capacity() + (block_last_.capacity() + block_offset_.capacity()) * 4 +
+  return bytes_.capacity() +
+         (block_first_.capacity() + block_last_.capacity() + block_offset_.capacity()) * 4 +
          block_max_.capacity() + codes_.capacity() + staged_.capacity() * sizeof(float);
 }
 
@@ -158,7 +164,7 @@ double PostingList::Cursor::block_max_geq(std::uint32_t target) {
   std::uint32_t b = std::max(block_, shallow_);
   while (b < last.size() && last[b] < target) ++b;
   shallow_ = b;
-  if (b >= last.size()) return 0;
+  if (b >= last.size() || list_->block_first_[b] > target) return 0;
   return list_->block_max_[b] * list_->scale_;
 }
 
@@ -179,8 +185,13 @@ std::shared_ptr<const TextStats> ComputeStats(const std::vector<const PostDoc*>&
 std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
                                                     const TextStats& stats, const Weights& w) {
   auto seg = std::make_shared<PostSegment>();
+  auto cluster = [](const PostDoc& p) {
+    std::string_view major;
+    if (!p.accepted_majors.empty()) major = p.accepted_majors[0];
+    return std::tuple(std::string_view(p.region_code).substr(0, 4), major.substr(0, 4), p.id);
+  };
   std::sort(docs.begin(), docs.end(),
-            [](const PostDoc& a, const PostDoc& b) { return a.id < b.id; });
+            [&](const PostDoc& a, const PostDoc& b) { return cluster(a) < cluster(b); });
   seg->docs = std::move(docs);
   auto add = [&](const std::string& key, std::uint32_t doc, double impact) {
     seg->lists[KeyHash(key)].Add(doc, RoundUp(impact));
@@ -503,15 +514,16 @@ void MaxScore(const std::vector<QueryTerm>& terms, const Roaring& filter, double
 
 enum Group { kMajor, kRequired, kPreferred, kRegion, kIndustry, kText, kSalary, kGroups };
 
+// Whether a group sums its lists (else it takes the largest).
+constexpr std::array<bool, kGroups> kSumGroup = {false, true, true, false, false, true, true};
+
 struct GroupCaps {
-  std::array<bool, kGroups> sum{};
   std::array<double, kGroups> cap{};
 };
 
 GroupCaps PostGroupCaps(const Weights& w) {
   constexpr double kNone = std::numeric_limits<double>::infinity();
   GroupCaps c;
-  c.sum = {false, true, true, false, false, true, true};
   c.cap = {kNone, w.required_skills, w.preferred_skills, kNone, kNone, w.text, w.salary};
   return c;
 }
@@ -526,27 +538,36 @@ using GroupValues = std::array<double, kGroups>;
 
 template <class Exact>
 void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filter,
-                     double salary_bound, const GroupCaps& caps, Exact&& exact, TopK& top) {
+                     double salary_bound, const GroupCaps& caps, std::uint32_t begin,
+                     std::uint32_t end, bool with_region, Exact&& exact, TopK& top) {
+  if (begin >= end || roaring_bitmap_range_cardinality(&filter.roaring, begin, end) == 0) return;
   std::vector<Cursor> cursors;
   std::vector<int> group;
   {
     std::vector<std::pair<Cursor, int>> all;
     all.reserve(terms.size() + 1);
     for (const auto& t : terms) {
-      if (t.weight > 0 && t.list->size() > 0) all.emplace_back(Cursor(t.list, t.weight), t.group);
+      if (t.weight > 0 && t.list->size() > 0 && (with_region || t.group != kRegion)) {
+        all.emplace_back(Cursor(t.list, t.weight), t.group);
+      }
     }
     all.emplace_back(Cursor(&filter, salary_bound), kSalary);
-    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-      return a.first.max_score() < b.first.max_score();
-    });
+    // By what a list can add to its group (a text list's bound beyond the text weight adds
+    // nothing), smallest first.
+    auto effective = [&](const std::pair<Cursor, int>& c) {
+      return std::min(c.first.max_score(), caps.cap[c.second]);
+    };
+    std::stable_sort(all.begin(), all.end(),
+                     [&](const auto& a, const auto& b) { return effective(a) < effective(b); });
     cursors.reserve(all.size());
     for (auto& [c, g] : all) {
       cursors.push_back(std::move(c));
+      cursors.back().next_geq(begin);
       group.push_back(g);
     }
   }
   const std::size_t n = cursors.size();
-  auto combine = [&](int g, double a, double b) { return caps.sum[g] ? a + b : std::max(a, b); };
+  auto combine = [](int g, double a, double b) { return kSumGroup[g] ? a + b : std::max(a, b); };
   // prefix[i][g]: the group's bound from cursors 0..i-1 (those not yet looked at).
   std::vector<GroupValues> prefix(n + 1);
   prefix[0].fill(0);
@@ -555,10 +576,14 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
     int g = group[i];
     prefix[i + 1][g] = combine(g, prefix[i][g], cursors[i].max_score());
   }
-  auto total = [&](const GroupValues& seen, const GroupValues& rest) {
-    double sum = 0;
-    for (int g = 0; g < kGroups; ++g) sum += std::min(caps.cap[g], combine(g, seen[g], rest[g]));
-    return sum;
+  // The bound of a document: each group's combination capped at its weight (unrolled).
+  const GroupValues& cap = caps.cap;
+  auto total = [&cap](const GroupValues& a, const GroupValues& b) {
+    return std::max(a[kMajor], b[kMajor]) + std::min(cap[kRequired], a[kRequired] + b[kRequired]) +
+           std::min(cap[kPreferred], a[kPreferred] + b[kPreferred]) +
+           std::max(a[kRegion], b[kRegion]) + std::max(a[kIndustry], b[kIndustry]) +
+           std::min(cap[kText], a[kText] + b[kText]) +
+           std::min(cap[kSalary], a[kSalary] + b[kSalary]);
   };
   const GroupValues zero{};
   // A document found in none of cursors [first, n) scores at most total(zero, prefix[first]).
@@ -571,7 +596,13 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
   while (first < n) {
     std::uint32_t d = PostingList::Cursor::kEnd;
     for (std::size_t i = first; i < n; ++i) d = std::min(d, cursors[i].docid());
-    if (d == PostingList::Cursor::kEnd) break;
+    if (d >= end) break;
+    if (!filter.contains(d)) {
+      for (std::size_t i = first; i < n; ++i) {
+        if (cursors[i].docid() == d) cursors[i].next();
+      }
+      continue;
+    }
     GroupValues seen{};
     for (std::size_t i = first; i < n; ++i) {
       if (cursors[i].docid() == d) {
@@ -580,17 +611,16 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
         cursors[i].next();
       }
     }
-    if (!filter.contains(d)) continue;
     const double theta = top.Threshold() - kSlack;
     if (total(seen, prefix[first]) < theta) continue;
     // Shallow pass: the block maxima of the non-essential lists, nothing decoded.
     {
-      GroupValues upper = seen;
+      GroupValues blocks = seen;
       for (std::size_t i = 0; i < first; ++i) {
         int g = group[i];
-        upper[g] = combine(g, upper[g], cursors[i].block_max_geq(d));
+        blocks[g] = combine(g, blocks[g], cursors[i].block_max_geq(d));
       }
-      if (total(upper, zero) < theta) continue;
+      if (total(blocks, zero) < theta) continue;
     }
     // Deep pass, most promising list first.
     bool out = false;
@@ -696,14 +726,30 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
         }
       }
     }
-    GroupedMaxScore(
-        terms, filter, w.salary, caps,
-        [&](std::uint32_t d) {
-          const PostDoc& p = seg.docs[d];
-          if (!PostMatchesQuery(s, p, q)) return;
-          top.Push({p.id, Score(s, p, *snap.stats, w, false, idf.data()).score});
-        },
-        top);
+    auto exact = [&](std::uint32_t d) {
+      const PostDoc& p = seg.docs[d];
+      if (!PostMatchesQuery(s, p, q)) return;
+      top.Push({p.id, Score(s, p, *snap.stats, w, false, idf.data()).score});
+    };
+    // Posts are numbered by region: first the runs of the student's provinces, where the
+    // best posts usually are (the threshold rises early), then the rest, where the region
+    // lists (all inside those runs) have nothing and are left out.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> near;
+    for (const auto& r : s.places) {
+      if (auto it = seg.by_province.find(Province(r)); it != seg.by_province.end()) {
+        near.emplace_back(it->second.minimum(), it->second.maximum() + 1);
+      }
+    }
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    for (auto [b, e] : near) GroupedMaxScore(terms, filter, w.salary, caps, b, e, true, exact, top);
+    std::uint32_t from = 0;
+    const auto docs = static_cast<std::uint32_t>(seg.docs.size());
+    for (auto [b, e] : near) {
+      if (b > from) GroupedMaxScore(terms, filter, w.salary, caps, from, b, false, exact, top);
+      from = std::max(from, e);
+    }
+    if (from < docs) GroupedMaxScore(terms, filter, w.salary, caps, from, docs, false, exact, top);
   }
   return std::move(top).Sorted();
 }

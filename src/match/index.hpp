@@ -65,8 +65,9 @@ class PostingList {
     void next();
     void next_geq(std::uint32_t target);
     // An upper bound of the impact of `target` (>= docid()) in this list, without decoding:
-    // the largest impact of the block that would hold it, 0 past the end. Cheap ("shallow"):
-    // moves only a block pointer; next_geq continues from there.
+    // the largest impact of the block that would hold it, 0 when it falls between two blocks
+    // or past the end. Cheap ("shallow"): moves only a block pointer; next_geq continues from
+    // there.
     double block_max_geq(std::uint32_t target);
 
    private:
@@ -83,6 +84,7 @@ class PostingList {
 
  private:
   std::vector<std::uint8_t> bytes_;
+  std::vector<std::uint32_t> block_first_;   // first document of each block
   std::vector<std::uint32_t> block_last_;    // last document of each block
   std::vector<std::uint32_t> block_offset_;  // byte offset of each block
   std::vector<std::uint8_t> block_max_;      // largest quantized impact of each block
@@ -97,7 +99,10 @@ class PostingList {
 std::uint64_t KeyHash(std::string_view key);
 
 struct PostSegment {
-  std::vector<PostDoc> docs;  // the document number is the index
+  // The document number is the index. Posts are numbered by province, city and major class
+  // (then id), so that the lists of one region or major are runs of neighbouring numbers and
+  // their block maxima are tight; ranking ties are still broken by id.
+  std::vector<PostDoc> docs;
   std::unordered_map<std::uint64_t, PostingList> lists;
   std::unordered_map<Id, std::uint32_t> by_id;
   Roaring all, open, verified;

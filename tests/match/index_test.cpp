@@ -227,8 +227,41 @@ TEST(PostingList, NextGeqSkipsAcrossBlocks) {
   c.next();
   EXPECT_EQ(c.docid(), PostingList::Cursor::kEnd);
   EXPECT_GE(list.max_impact(), 6.0f);
-  // One byte per document number (deltas of 3) and one per impact, plus block headers.
-  EXPECT_LT(list.MemoryBytes(), 334 * 2 + 3 * 8 + 16);
+  // One byte per document number (deltas of 3) and one per impact, plus block headers (first
+  // and last document, byte offset, largest impact).
+  EXPECT_LT(list.MemoryBytes(), 334 * 2 + 3 * 13 + 16);
+}
+
+TEST(PostingList, BlockMaximaBoundWithoutDecoding) {
+  // Two runs far apart, each of whole blocks: documents 0..255 (impact d % 5) and
+  // 10000..10127 (impact 9).
+  PostingList list;
+  for (std::uint32_t d = 0; d < 256; ++d) list.Add(d, static_cast<float>(d % 5));
+  for (std::uint32_t d = 10000; d < 10128; ++d) list.Add(d, 9.0f);
+  list.Finish();
+  std::mt19937 rng(3);
+  for (int round = 0; round < 200; ++round) {
+    PostingList::Cursor shallow(&list), deep(&list);
+    std::uint32_t target = 0;
+    while (target < 10200) {
+      target += 1 + rng() % 700;
+      double bound = shallow.block_max_geq(target);
+      deep.next_geq(target);
+      double exact = deep.docid() == target ? deep.impact() : 0;
+      ASSERT_GE(bound, exact) << target;
+      if (target >= 256 && target < 10000) {
+        EXPECT_EQ(bound, 0) << "between the blocks: " << target;
+      }
+      if (target >= 10128) {
+        EXPECT_EQ(bound, 0) << "past the end: " << target;
+      }
+      // The shallow cursor still decodes correctly from where it stands.
+      if (rng() % 3 == 0) {
+        shallow.next_geq(target);
+        ASSERT_EQ(shallow.docid(), deep.docid());
+      }
+    }
+  }
 }
 
 }  // namespace
