@@ -1,15 +1,16 @@
 #pragma once
 // The matching index (DESIGN §7, STYLE "search engine structure"): immutable segments of
 // documents with compressed inverted lists (delta + varint in blocks of 128 document numbers,
-// with the last number of each block for skipping) and CRoaring bitmaps for the hard filters;
-// a Snapshot is a set of segments plus per-segment deletion bitmaps. A snapshot never changes
-// once published: readers hold a shared_ptr and never lock; the engine publishes a new one.
+// with the first and last number and the largest impact of each block, for skipping) and
+// CRoaring bitmaps for the hard filters; a Snapshot is a set of segments plus per-segment
+// deletion bitmaps. A snapshot never changes once published: readers hold a shared_ptr and
+// never lock; the engine publishes a new one.
 //
 // Top-k is document-at-a-time MaxScore over cursors (docid/next/next_geq/max_score): every
-// list carries its largest impact, lists whose summed maxima cannot lift a document above the
-// current k-th score become non-essential and are only probed; a candidate that passes is
-// scored exactly by the model (model.hpp Score), so the fast path and the exhaustive reference
-// rank by the very same numbers. Ties are broken by the smaller id.
+// list carries its largest impact, lists whose maxima cannot lift a document above the current
+// k-th score become non-essential and are only probed; a candidate that passes is scored
+// exactly by the model (model.hpp Score), so the fast path and the exhaustive reference rank
+// by the very same numbers. Ties are broken by the smaller id.
 //
 // Keys of the post lists (the student is the query):
 //   rs:<skill> 1/|required|   ps:<skill> 1/|preferred|     (× the skill weights)
@@ -17,17 +18,20 @@
 //   mg:<category of an entry> (× major_category)  many (× major_any)
 //   rc:<city> (× region_city)  rp:<province> (× region_province)  in:<division> (× industry)
 //   t:<term> BM25 weight (× text / text_saturation)
-// For a student, the lists are grouped by the model's component, and a group is bounded the
-// way the model combines it: the major and region groups by the largest bound of their lists
-// (the model takes the best match), the skill and text groups by the sum of their lists'
-// bounds capped at the component's weight; the salary component has no list and is bounded by
-// its weight through the "every eligible document" cursor. MaxScore splits the lists into
-// essential and non-essential ones on these group bounds, and a candidate's bound is refined
-// with per-block maxima (block-max) before its lists are decoded and before exact scoring.
-// and of the student lists (the post is the query): sk:<skill>, m6:<code>, m4:<class>,
-// m2:<category>, rc:<city>, rp:<province>, in:<division>, q:<term>, each with impact 1.
-// The salary component has no list: it is bounded by the weight of the "every eligible
-// document" cursor, which iterates the filter bitmap.
+// For a student (TopPosts), the lists are grouped by the model's component, and a group is
+// bounded the way the model combines it: the major and region groups by the largest bound of
+// their lists (the model takes the best match), the skill and text groups by the sum of their
+// lists' bounds capped at the component's weight; the salary component has no list and is
+// bounded by its weight through the "every eligible document" cursor. MaxScore splits the
+// lists into essential and non-essential ones on these group bounds, and a candidate's bound
+// is refined with the block maxima of the non-essential lists before any is decoded, then list
+// by list while decoding. Post segments are numbered by city and major class; the student's
+// provinces are searched first, then the other posts without the region lists.
+//
+// Keys of the student lists (the post is the query, TopStudents: MaxScore on summed list
+// bounds): sk:<skill>, m6:<code>, m4:<class>, m2:<category>, rc:<city>, rp:<province>,
+// in:<division>, q:<term>, each with impact 1. The salary component has no list: it is bounded
+// by the weight of the "every eligible document" cursor, which iterates the filter bitmap.
 
 #include <roaring/roaring.hh>
 
