@@ -114,7 +114,7 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
   }
   auto weights = tb::match::LoadConfiguredWeights(match_config);
   if (!weights.ok()) return Fail(weights.error());
-  auto engine = tb::match::Engine::Start(db, {*weights});
+  auto engine = tb::match::Engine::Start(db, {.weights = *weights, .gauges = true});
   if (!engine.ok()) return Fail(engine.error());
   auto matcher = std::make_shared<tb::match::MatchService>(db, *engine);
   auto services = std::make_shared<tb::service::Services>(db);

@@ -16,9 +16,10 @@
 #include "demo/agreement_demo.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/identifiers.hpp"
+#include "demo/match_demo.hpp"
 #include "demo/partnership_demo.hpp"
-#include "demo/recruitment_demo.hpp"
 #include "demo/random.hpp"
+#include "demo/recruitment_demo.hpp"
 #include "domain/validation.hpp"
 #include "report/reference_import.hpp"
 #include "service/entity_service.hpp"
@@ -816,11 +817,11 @@ DemoSummary Summarize(const Plan& plan) {
   DemoSummary s;
   s.institutions = static_cast<int>(plan.institutions.size());
   s.units = static_cast<int>(plan.units.size());
-  s.organizations = static_cast<int>(plan.organizations.size());
+  s.organizations = static_cast<int>(plan.organizations.size()) + MatchDemoOrganizationCount();
   s.relations = static_cast<int>(plan.relations.size());
   s.contacts = static_cast<int>(plan.contacts.size());
   s.students = static_cast<int>(plan.students.size());
-  s.posts = static_cast<int>(plan.posts.size());
+  s.posts = static_cast<int>(plan.posts.size()) + MatchDemoPostCount();
   return s;
 }
 
@@ -937,6 +938,7 @@ Result<DemoSummary> SeedDemo(store::Database& db) {
     summary.organizations += employers;
     TB_TRY_STATUS(SeedAgreementDemo(tx, now));
     TB_TRY_STATUS(SeedRecruitmentDemo(tx, now));
+    TB_TRY_STATUS(SeedMatchDemo(tx, now));
     summary.created = true;
     return summary;
   });

@@ -126,6 +126,16 @@ Result<std::shared_ptr<Engine>> Engine::Start(std::shared_ptr<store::Database> d
                                               EngineOptions options) {
   std::shared_ptr<Engine> engine(new Engine(std::move(db), std::move(options)));
   TB_TRY_STATUS(engine->Load());
+  if (engine->options_.gauges) {
+    Engine* e = engine.get();
+    TB_TRY(engine->posts_gauge_,
+           core::RegisterGauge("tb_match_index_posts", "Posts in the matching index snapshot.",
+                               [e] { return static_cast<double>(e->snapshot()->PostCount()); }));
+    TB_TRY(
+        engine->students_gauge_,
+        core::RegisterGauge("tb_match_index_students", "Students in the matching index snapshot.",
+                            [e] { return static_cast<double>(e->snapshot()->StudentCount()); }));
+  }
   if (engine->options_.follow) engine->follower_ = std::thread([e = engine.get()] { e->Follow(); });
   return engine;
 }

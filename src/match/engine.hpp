@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/gauges.hpp"
 #include "core/result.hpp"
 #include "match/index.hpp"
 #include "store/database.hpp"
@@ -30,6 +31,9 @@ struct EngineOptions {
   Weights weights;
   std::chrono::milliseconds poll{200};
   bool follow = true;  // start the background thread
+  // Register the gauges tb_match_index_posts and tb_match_index_students (GET /metrics): the
+  // server's one engine does; a second engine in the same process would clash.
+  bool gauges = false;
 };
 
 // A snapshot built from documents (tests, benchmarks, the generator's evaluation).
@@ -73,6 +77,7 @@ class Engine {
   std::condition_variable stop_cv_;
   bool stop_ = false;
   std::thread follower_;
+  core::GaugeHandle posts_gauge_, students_gauge_;  // declared last: unregistered first
 };
 
 }  // namespace tb::match

@@ -366,6 +366,17 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
     }
     TB_TRY_STATUS(db.Write([&](store::Tx& tx) -> Status {
       store::InsertMany(tx, posts, now);
+      // The canonical skills, as an ordinary application keeps them for SQL (migration 011).
+      std::vector<store::PostSkillRow> skills;
+      for (const auto& p : posts) {
+        for (const auto& name : MakeSkillSet(p.required_skills).names) {
+          skills.push_back({p.id, 1, name});
+        }
+        for (const auto& name : MakeSkillSet(p.preferred_skills).names) {
+          skills.push_back({p.id, 2, name});
+        }
+      }
+      store::InsertPostSkills(tx, skills);
       std::vector<store::TruthRow> rows;
       for (std::size_t i = 0; i < posts.size(); ++i) {
         rows.push_back({"post", posts[i].id, truth[i].first, truth[i].second, true});

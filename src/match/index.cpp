@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <functional>
 #include <limits>
 #include <map>
+#include <tuple>
 
 #include "match/terms.hpp"
 
@@ -53,6 +56,7 @@ std::uint64_t KeyHash(std::string_view key) { return Hash(key); }
 void PostingList::Add(std::uint32_t doc, float impact) {
   if (size_ % kBlock == 0) {
     block_offset_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+    block_first_.push_back(doc);
     block_last_.push_back(doc);
     PutVarint(bytes_, doc);  // the first of a block is absolute
   } else {
@@ -74,15 +78,22 @@ void PostingList::Finish() {
     codes_[i] = static_cast<std::uint8_t>(std::min(255.0, code));
   }
   if (max_impact_ > 0) max_impact_ = static_cast<float>(RoundUp(255 * scale_));
+  block_max_.assign(block_last_.size(), 0);
+  for (std::size_t i = 0; i < codes_.size(); ++i) {
+    auto& m = block_max_[i / kBlock];
+    m = std::max(m, codes_[i]);
+  }
   std::vector<float>().swap(staged_);
   bytes_.shrink_to_fit();
+  block_first_.shrink_to_fit();
   block_last_.shrink_to_fit();
   block_offset_.shrink_to_fit();
 }
 
 std::size_t PostingList::MemoryBytes() const {
-  return bytes_.capacity() + (block_last_.capacity() + block_offset_.capacity()) * 4 +
-         codes_.capacity() + staged_.capacity() * sizeof(float);
+  return bytes_.capacity() +
+         (block_first_.capacity() + block_last_.capacity() + block_offset_.capacity()) * 4 +
+         block_max_.capacity() + codes_.capacity() + staged_.capacity() * sizeof(float);
 }
 
 PostingList::Cursor::Cursor(const PostingList* list) : list_(list) {
@@ -94,6 +105,7 @@ PostingList::Cursor::Cursor(const PostingList* list) : list_(list) {
 
 void PostingList::Cursor::LoadBlock(std::uint32_t block) {
   block_ = block;
+  shallow_ = std::max(shallow_, block);
   in_block_ = 0;
   index_ = block * kBlock;
   block_size_ = std::min(kBlock, list_->size_ - index_);
@@ -130,7 +142,7 @@ void PostingList::Cursor::next() {
 void PostingList::Cursor::next_geq(std::uint32_t target) {
   if (doc_ == kEnd || doc_ >= target) return;
   if (list_->block_last_[block_] < target) {
-    std::uint32_t b = block_ + 1;
+    std::uint32_t b = std::max(block_ + 1, shallow_);
     const auto& last = list_->block_last_;
     while (b < last.size() && last[b] < target) ++b;
     if (b >= last.size()) {
@@ -142,6 +154,18 @@ void PostingList::Cursor::next_geq(std::uint32_t target) {
   while (buffer_[in_block_] < target) ++in_block_;
   index_ = block_ * kBlock + in_block_;
   doc_ = buffer_[in_block_];
+}
+
+double PostingList::Cursor::block_max_geq(std::uint32_t target) {
+  if (doc_ == kEnd) return 0;
+  // Between the documents passed and doc_ the list holds none.
+  if (doc_ >= target) return doc_ == target ? impact() : 0;
+  const auto& last = list_->block_last_;
+  std::uint32_t b = std::max(block_, shallow_);
+  while (b < last.size() && last[b] < target) ++b;
+  shallow_ = b;
+  if (b >= last.size() || list_->block_first_[b] > target) return 0;
+  return list_->block_max_[b] * list_->scale_;
 }
 
 // ---- Segments ---------------------------------------------------------------------------------
@@ -161,8 +185,13 @@ std::shared_ptr<const TextStats> ComputeStats(const std::vector<const PostDoc*>&
 std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
                                                     const TextStats& stats, const Weights& w) {
   auto seg = std::make_shared<PostSegment>();
+  auto cluster = [](const PostDoc& p) {
+    std::string_view major;
+    if (!p.accepted_majors.empty()) major = p.accepted_majors[0];
+    return std::tuple(std::string_view(p.region_code).substr(0, 4), major.substr(0, 4), p.id);
+  };
   std::sort(docs.begin(), docs.end(),
-            [](const PostDoc& a, const PostDoc& b) { return a.id < b.id; });
+            [&](const PostDoc& a, const PostDoc& b) { return cluster(a) < cluster(b); });
   seg->docs = std::move(docs);
   auto add = [&](const std::string& key, std::uint32_t doc, double impact) {
     seg->lists[KeyHash(key)].Add(doc, RoundUp(impact));
@@ -189,16 +218,9 @@ std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
     }
     if (p.accepted_majors.empty()) keys["many"] = 1;
     for (const auto& m : p.accepted_majors) {
-      if (m.size() >= 6) {
-        keys["mx:" + m] = 1;
-        keys["mc:" + ClassOf(m)] = 1;
-        keys["mg:" + CategoryOf(m)] = 1;
-      } else if (m.size() == 4) {
-        keys["mC:" + m] = 1;
-        keys["mg:" + CategoryOf(m)] = 1;
-      } else {
-        keys["mG:" + m] = 1;
-      }
+      keys["mx:" + m] = 1;
+      if (m.size() >= 4) keys["mc:" + ClassOf(m)] = 1;
+      keys["mg:" + CategoryOf(m)] = 1;
     }
     keys["rc:" + City(p.region_code)] = 1;
     keys["rp:" + Province(p.region_code)] = 1;
@@ -409,6 +431,11 @@ class Cursor {
       roaring_advance_uint32_iterator(&it_);
     }
   }
+  // A bound of the score of d (>= docid()) without decoding; the filter cursor is only asked
+  // about documents in the filter.
+  double block_max_geq(std::uint32_t d) {
+    return list_ ? weight_ * cursor_.block_max_geq(d) : max_;
+  }
   void next_geq(std::uint32_t d) {
     if (list_) {
       cursor_.next_geq(d);
@@ -478,6 +505,142 @@ void MaxScore(const std::vector<QueryTerm>& terms, const Roaring& filter, double
   }
 }
 
+// ---- MaxScore over component groups (TopPosts) ----
+//
+// Each list belongs to one group of the model; a document's score in a group is at most the
+// group's combination of its impacts in the group's lists: the largest (major, region,
+// industry: the model keeps the best match) or the sum capped at the component's weight
+// (skills, text). The salary group is the filter cursor, bounded by the salary weight.
+
+enum Group { kMajor, kRequired, kPreferred, kRegion, kIndustry, kText, kSalary, kGroups };
+
+// Whether a group sums its lists (else it takes the largest).
+constexpr std::array<bool, kGroups> kSumGroup = {false, true, true, false, false, true, true};
+
+struct GroupCaps {
+  std::array<double, kGroups> cap{};
+};
+
+GroupCaps PostGroupCaps(const Weights& w) {
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  GroupCaps c;
+  c.cap = {kNone, w.required_skills, w.preferred_skills, kNone, kNone, w.text, w.salary};
+  return c;
+}
+
+struct GroupedTerm {
+  const PostingList* list;
+  double weight;
+  int group;
+};
+
+using GroupValues = std::array<double, kGroups>;
+
+template <class Exact>
+void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filter,
+                     double salary_bound, const GroupCaps& caps, std::uint32_t begin,
+                     std::uint32_t end, bool with_region, Exact&& exact, TopK& top) {
+  if (begin >= end || roaring_bitmap_range_cardinality(&filter.roaring, begin, end) == 0) return;
+  std::vector<Cursor> cursors;
+  std::vector<int> group;
+  {
+    std::vector<std::pair<Cursor, int>> all;
+    all.reserve(terms.size() + 1);
+    for (const auto& t : terms) {
+      if (t.weight > 0 && t.list->size() > 0 && (with_region || t.group != kRegion)) {
+        all.emplace_back(Cursor(t.list, t.weight), t.group);
+      }
+    }
+    all.emplace_back(Cursor(&filter, salary_bound), kSalary);
+    // By what a list can add to its group (a text list's bound beyond the text weight adds
+    // nothing), smallest first.
+    auto effective = [&](const std::pair<Cursor, int>& c) {
+      return std::min(c.first.max_score(), caps.cap[c.second]);
+    };
+    std::stable_sort(all.begin(), all.end(),
+                     [&](const auto& a, const auto& b) { return effective(a) < effective(b); });
+    cursors.reserve(all.size());
+    for (auto& [c, g] : all) {
+      cursors.push_back(std::move(c));
+      cursors.back().next_geq(begin);
+      group.push_back(g);
+    }
+  }
+  const std::size_t n = cursors.size();
+  auto combine = [](int g, double a, double b) { return kSumGroup[g] ? a + b : std::max(a, b); };
+  // prefix[i][g]: the group's bound from cursors 0..i-1 (those not yet looked at).
+  std::vector<GroupValues> prefix(n + 1);
+  prefix[0].fill(0);
+  for (std::size_t i = 0; i < n; ++i) {
+    prefix[i + 1] = prefix[i];
+    int g = group[i];
+    prefix[i + 1][g] = combine(g, prefix[i][g], cursors[i].max_score());
+  }
+  // The bound of a document: each group's combination capped at its weight (unrolled).
+  const GroupValues& cap = caps.cap;
+  auto total = [&cap](const GroupValues& a, const GroupValues& b) {
+    return std::max(a[kMajor], b[kMajor]) + std::min(cap[kRequired], a[kRequired] + b[kRequired]) +
+           std::min(cap[kPreferred], a[kPreferred] + b[kPreferred]) +
+           std::max(a[kRegion], b[kRegion]) + std::max(a[kIndustry], b[kIndustry]) +
+           std::min(cap[kText], a[kText] + b[kText]) +
+           std::min(cap[kSalary], a[kSalary] + b[kSalary]);
+  };
+  const GroupValues zero{};
+  // A document found in none of cursors [first, n) scores at most total(zero, prefix[first]).
+  std::size_t first = 0;
+  auto update_first = [&] {
+    double theta = top.Threshold() - kSlack;
+    while (first < n && total(zero, prefix[first + 1]) < theta) ++first;
+  };
+  update_first();
+  while (first < n) {
+    std::uint32_t d = PostingList::Cursor::kEnd;
+    for (std::size_t i = first; i < n; ++i) d = std::min(d, cursors[i].docid());
+    if (d >= end) break;
+    if (!filter.contains(d)) {
+      for (std::size_t i = first; i < n; ++i) {
+        if (cursors[i].docid() == d) cursors[i].next();
+      }
+      continue;
+    }
+    GroupValues seen{};
+    for (std::size_t i = first; i < n; ++i) {
+      if (cursors[i].docid() == d) {
+        int g = group[i];
+        seen[g] = combine(g, seen[g], cursors[i].score());
+        cursors[i].next();
+      }
+    }
+    const double theta = top.Threshold() - kSlack;
+    if (total(seen, prefix[first]) < theta) continue;
+    // Shallow pass: the block maxima of the non-essential lists, nothing decoded.
+    {
+      GroupValues blocks = seen;
+      for (std::size_t i = 0; i < first; ++i) {
+        int g = group[i];
+        blocks[g] = combine(g, blocks[g], cursors[i].block_max_geq(d));
+      }
+      if (total(blocks, zero) < theta) continue;
+    }
+    // Deep pass, most promising list first.
+    bool out = false;
+    for (std::size_t i = first; i-- > 0;) {
+      cursors[i].next_geq(d);
+      if (cursors[i].docid() == d) {
+        int g = group[i];
+        seen[g] = combine(g, seen[g], cursors[i].score());
+      }
+      if (total(seen, prefix[i]) < theta) {
+        out = true;
+        break;
+      }
+    }
+    if (out) continue;
+    exact(d);
+    update_first();
+  }
+}
+
 Roaring Without(const Roaring& a, const Roaring& deleted) {
   return deleted.isEmpty() ? a : a - deleted;
 }
@@ -487,20 +650,24 @@ Roaring Without(const Roaring& a, const Roaring& deleted) {
 std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQuery& q) {
   const Weights& w = snap.weights;
   TopK top(q.limit);
-  // The query: which lists, with which weight.
-  std::vector<std::pair<std::string, double>> keys;
+  if (q.limit == 0) return {};
+  // The query: which lists, in which component group, with which weight.
+  struct Key {
+    std::string key;
+    int group;
+    double weight;
+  };
+  std::vector<Key> keys;
   for (const auto& k : s.skills.names) {
-    keys.emplace_back("rs:" + k, w.required_skills);
-    keys.emplace_back("ps:" + k, w.preferred_skills);
+    keys.push_back({"rs:" + k, kRequired, w.required_skills});
+    keys.push_back({"ps:" + k, kPreferred, w.preferred_skills});
   }
   if (!s.major_code.empty()) {
-    keys.emplace_back("mx:" + s.major_code, w.major_exact);
-    keys.emplace_back("mC:" + ClassOf(s.major_code), w.major_class);
-    keys.emplace_back("mG:" + CategoryOf(s.major_code), w.major_category);
-    keys.emplace_back("mc:" + ClassOf(s.major_code), w.major_class);
-    keys.emplace_back("mg:" + CategoryOf(s.major_code), w.major_category);
+    keys.push_back({"mx:" + s.major_code, kMajor, w.major_exact});
+    keys.push_back({"mc:" + ClassOf(s.major_code), kMajor, w.major_class});
+    keys.push_back({"mg:" + CategoryOf(s.major_code), kMajor, w.major_category});
   }
-  keys.emplace_back("many", w.major_any);
+  keys.push_back({"many", kMajor, w.major_any});
   {
     std::map<std::string, int> regions;
     for (const auto& r : s.places) {
@@ -508,11 +675,17 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
       regions["rp:" + Province(r)] = 1;
     }
     for (auto& [k, one] : regions) {
-      keys.emplace_back(k, k[1] == 'c' ? w.region_city : w.region_province);
+      keys.push_back({k, kRegion, k[1] == 'c' ? w.region_city : w.region_province});
     }
   }
-  for (const auto& d : s.industries2) keys.emplace_back("in:" + d, w.industry);
+  for (const auto& d : s.industries2) keys.push_back({"in:" + d, kIndustry, w.industry});
+  std::vector<std::uint64_t> key_hashes;
+  for (const auto& k : keys) key_hashes.push_back(KeyHash(k.key));
   const double text_weight = w.text / w.text_saturation;
+  std::vector<double> idf;
+  idf.reserve(s.query.size());
+  for (auto t : s.query) idf.push_back(snap.stats->Idf(t));
+  const GroupCaps caps = PostGroupCaps(w);
 
   for (const auto& part : snap.posts) {
     const PostSegment& seg = *part.segment;
@@ -540,25 +713,43 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
     filter = Without(filter, *part.deleted);
     if (filter.isEmpty()) continue;
 
-    std::vector<QueryTerm> terms;
-    for (const auto& [key, weight] : keys) {
-      if (auto it = seg.lists.find(KeyHash(key)); it != seg.lists.end()) {
-        terms.push_back({&it->second, weight});
+    std::vector<GroupedTerm> terms;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (auto it = seg.lists.find(key_hashes[k]); it != seg.lists.end()) {
+        terms.push_back({&it->second, keys[k].weight, keys[k].group});
       }
     }
-    for (auto t : s.query) {
-      if (auto it = seg.lists.find(TermKey(t, 'p')); it != seg.lists.end()) {
-        terms.push_back({&it->second, text_weight});
+    if (text_weight > 0) {
+      for (auto t : s.query) {
+        if (auto it = seg.lists.find(TermKey(t, 'p')); it != seg.lists.end()) {
+          terms.push_back({&it->second, text_weight, kText});
+        }
       }
     }
-    MaxScore(
-        terms, filter, w.salary,
-        [&](std::uint32_t d) {
-          const PostDoc& p = seg.docs[d];
-          if (!PostMatchesQuery(s, p, q)) return;
-          top.Push({p.id, Score(s, p, *snap.stats, w, false).score});
-        },
-        top);
+    auto exact = [&](std::uint32_t d) {
+      const PostDoc& p = seg.docs[d];
+      if (!PostMatchesQuery(s, p, q)) return;
+      top.Push({p.id, Score(s, p, *snap.stats, w, false, idf.data()).score});
+    };
+    // Posts are numbered by region: first the runs of the student's provinces, where the
+    // best posts usually are (the threshold rises early), then the rest, where the region
+    // lists (all inside those runs) have nothing and are left out.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> near;
+    for (const auto& r : s.places) {
+      if (auto it = seg.by_province.find(Province(r)); it != seg.by_province.end()) {
+        near.emplace_back(it->second.minimum(), it->second.maximum() + 1);
+      }
+    }
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    for (auto [b, e] : near) GroupedMaxScore(terms, filter, w.salary, caps, b, e, true, exact, top);
+    std::uint32_t from = 0;
+    const auto docs = static_cast<std::uint32_t>(seg.docs.size());
+    for (auto [b, e] : near) {
+      if (b > from) GroupedMaxScore(terms, filter, w.salary, caps, from, b, false, exact, top);
+      from = std::max(from, e);
+    }
+    if (from < docs) GroupedMaxScore(terms, filter, w.salary, caps, from, docs, false, exact, top);
   }
   return std::move(top).Sorted();
 }

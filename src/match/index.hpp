@@ -1,26 +1,37 @@
 #pragma once
 // The matching index (DESIGN §7, STYLE "search engine structure"): immutable segments of
 // documents with compressed inverted lists (delta + varint in blocks of 128 document numbers,
-// with the last number of each block for skipping) and CRoaring bitmaps for the hard filters;
-// a Snapshot is a set of segments plus per-segment deletion bitmaps. A snapshot never changes
-// once published: readers hold a shared_ptr and never lock; the engine publishes a new one.
+// with the first and last number and the largest impact of each block, for skipping) and
+// CRoaring bitmaps for the hard filters; a Snapshot is a set of segments plus per-segment
+// deletion bitmaps. A snapshot never changes once published: readers hold a shared_ptr and
+// never lock; the engine publishes a new one.
 //
 // Top-k is document-at-a-time MaxScore over cursors (docid/next/next_geq/max_score): every
-// list carries its largest impact, lists whose summed maxima cannot lift a document above the
-// current k-th score become non-essential and are only probed; a candidate that passes is
-// scored exactly by the model (model.hpp Score), so the fast path and the exhaustive reference
-// rank by the very same numbers. Ties are broken by the smaller id.
+// list carries its largest impact, lists whose maxima cannot lift a document above the current
+// k-th score become non-essential and are only probed; a candidate that passes is scored
+// exactly by the model (model.hpp Score), so the fast path and the exhaustive reference rank
+// by the very same numbers. Ties are broken by the smaller id.
 //
 // Keys of the post lists (the student is the query):
 //   rs:<skill> 1/|required|   ps:<skill> 1/|preferred|     (× the skill weights)
-//   mx:<code> mC:<class> mG:<category> (× major_exact)  mc:<class> (× major_class)
-//   mg:<category> (× major_category)  many (× major_any)
+//   mx:<entry> (× major_exact)  mc:<class of an entry of 4+ characters> (× major_class)
+//   mg:<category of an entry> (× major_category)  many (× major_any)
 //   rc:<city> (× region_city)  rp:<province> (× region_province)  in:<division> (× industry)
 //   t:<term> BM25 weight (× text / text_saturation)
-// and of the student lists (the post is the query): sk:<skill>, m6:<code>, m4:<class>,
-// m2:<category>, rc:<city>, rp:<province>, in:<division>, q:<term>, each with impact 1.
-// The salary component has no list: it is bounded by the weight of the "every eligible
-// document" cursor, which iterates the filter bitmap.
+// For a student (TopPosts), the lists are grouped by the model's component, and a group is
+// bounded the way the model combines it: the major and region groups by the largest bound of
+// their lists (the model takes the best match), the skill and text groups by the sum of their
+// lists' bounds capped at the component's weight; the salary component has no list and is
+// bounded by its weight through the "every eligible document" cursor. MaxScore splits the
+// lists into essential and non-essential ones on these group bounds, and a candidate's bound
+// is refined with the block maxima of the non-essential lists before any is decoded, then list
+// by list while decoding. Post segments are numbered by city and major class; the student's
+// provinces are searched first, then the other posts without the region lists.
+//
+// Keys of the student lists (the post is the query, TopStudents: MaxScore on summed list
+// bounds): sk:<skill>, m6:<code>, m4:<class>, m2:<category>, rc:<city>, rp:<province>,
+// in:<division>, q:<term>, each with impact 1. The salary component has no list: it is bounded
+// by the weight of the "every eligible document" cursor, which iterates the filter bitmap.
 
 #include <roaring/roaring.hh>
 
@@ -57,11 +68,17 @@ class PostingList {
     double impact() const { return list_->codes_[index_] * list_->scale_; }
     void next();
     void next_geq(std::uint32_t target);
+    // An upper bound of the impact of `target` (>= docid()) in this list, without decoding:
+    // the largest impact of the block that would hold it, 0 when it falls between two blocks
+    // or past the end. Cheap ("shallow"): moves only a block pointer; next_geq continues from
+    // there.
+    double block_max_geq(std::uint32_t target);
 
    private:
     void LoadBlock(std::uint32_t block);
     const PostingList* list_;
     std::uint32_t block_ = 0;       // loaded block
+    std::uint32_t shallow_ = 0;     // first block whose last document may be >= a target
     std::uint32_t in_block_ = 0;    // position in it
     std::uint32_t block_size_ = 0;  // postings in it
     std::uint32_t index_ = 0;       // global position (impacts)
@@ -71,8 +88,10 @@ class PostingList {
 
  private:
   std::vector<std::uint8_t> bytes_;
+  std::vector<std::uint32_t> block_first_;   // first document of each block
   std::vector<std::uint32_t> block_last_;    // last document of each block
   std::vector<std::uint32_t> block_offset_;  // byte offset of each block
+  std::vector<std::uint8_t> block_max_;      // largest quantized impact of each block
   std::vector<float> staged_;                // impacts until Finish()
   std::vector<std::uint8_t> codes_;          // quantized impacts
   double scale_ = 0;
@@ -84,7 +103,10 @@ class PostingList {
 std::uint64_t KeyHash(std::string_view key);
 
 struct PostSegment {
-  std::vector<PostDoc> docs;  // the document number is the index
+  // The document number is the index. Posts are numbered by province, city and major class
+  // (then id), so that the lists of one region or major are runs of neighbouring numbers and
+  // their block maxima are tight; ranking ties are still broken by id.
+  std::vector<PostDoc> docs;
   std::unordered_map<std::uint64_t, PostingList> lists;
   std::unordered_map<Id, std::uint32_t> by_id;
   Roaring all, open, verified;

@@ -39,8 +39,11 @@ constexpr WeightField kFields[] = {
 
 std::string Yuan(long v) { return std::to_string(v); }
 
-std::string City(std::string_view region) { return std::string(region.substr(0, 4)); }
-std::string Province(std::string_view region) { return std::string(region.substr(0, 2)); }
+// Prefixes as views: the scoring loop compares them without allocating.
+std::string_view City(std::string_view region) { return region.substr(0, 4); }
+std::string_view Province(std::string_view region) { return region.substr(0, 2); }
+std::string_view ClassView(std::string_view major) { return major.substr(0, 4); }
+std::string_view CategoryView(std::string_view major) { return major.substr(0, 2); }
 
 }  // namespace
 
@@ -220,7 +223,7 @@ bool Eligible(const StudentDoc& s, const PostDoc& p, int today, std::string_view
   if (p.min_level > s.level) return false;
   if (!kind.empty() && p.kind != kind) return false;
   if (!s.willing_to_relocate) {
-    std::string prov = Province(p.region_code);
+    std::string_view prov = Province(p.region_code);
     bool near = std::any_of(s.places.begin(), s.places.end(),
                             [&](const std::string& r) { return Province(r) == prov; });
     if (!near) return false;
@@ -254,7 +257,7 @@ std::string JoinNames(const std::vector<std::string>& v, const char* sep) {
 }  // namespace
 
 Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, const Weights& w,
-             bool explain) {
+             bool explain, const double* query_idf) {
   Scored out;
   // The reason's words are formatted only when explaining (the ranking loop never does).
   auto add = [&](const char* component, double weight, double points, auto&& words) {
@@ -282,10 +285,10 @@ Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, cons
         if (m == s.major_code) {
           level = 3;
           points = w.major_exact;
-        } else if (m.size() >= 4 && ClassOf(m) == ClassOf(s.major_code)) {
+        } else if (m.size() >= 4 && ClassView(m) == ClassView(s.major_code)) {
           level = 2;
           points = w.major_class;
-        } else if (CategoryOf(m) == CategoryOf(s.major_code)) {
+        } else if (CategoryView(m) == CategoryView(s.major_code)) {
           level = 1;
           points = w.major_category;
         }
@@ -327,7 +330,7 @@ Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, cons
   // Region.
   {
     double points = 0;
-    std::string city = City(p.region_code), prov = Province(p.region_code);
+    std::string_view city = City(p.region_code), prov = Province(p.region_code);
     for (const auto& r : s.places) {
       if (City(r) == city) points = std::max(points, w.region_city);
       if (Province(r) == prov) points = std::max(points, w.region_province);
@@ -368,7 +371,9 @@ Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, cons
       } else {
         fit = std::max(0.0, 0.75 * (2 * top / expect - 1));
       }
-      std::string offer = Yuan(p.salary_min.value_or(*p.salary_max)) + "–" + Yuan(*p.salary_max);
+      auto offer = [&] {
+        return Yuan(p.salary_min.value_or(*p.salary_max)) + "–" + Yuan(*p.salary_max);
+      };
       const char* zh = fit >= 1      ? "薪资达到期望"
                        : fit >= 0.75 ? "薪资区间覆盖期望"
                                      : "薪资低于期望";
@@ -376,22 +381,24 @@ Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, cons
                        : fit >= 0.75 ? "salary range reaches the expectation"
                                      : "salary below the expectation";
       add("salary", w.salary, w.salary * fit,
-          TB_WORDS(fmt::format("{}（{}元/月，期望{}元起）", zh, offer, *s.salary_min),
-                   fmt::format("{} ({} yuan/month, expected from {})", en, offer, *s.salary_min)));
+          TB_WORDS(
+              fmt::format("{}（{}元/月，期望{}元起）", zh, offer(), *s.salary_min),
+              fmt::format("{} ({} yuan/month, expected from {})", en, offer(), *s.salary_min)));
     } else {
       add("salary", w.salary, 0, TB_WORDS("薪资或期望未注明", "salary or expectation not stated"));
     }
   }
 
-  // Text relevance: BM25 of the student's words in the post.
-  {
+  // Text relevance: BM25 of the student's words in the post (skipped when it weighs nothing).
+  if (w.text > 0 || explain) {
     double bm25 = 0;
     std::vector<std::string> words;
     std::size_t j = 0;
     for (std::size_t i = 0; i < s.query.size(); ++i) {
       while (j < p.terms.size() && p.terms[j] < s.query[i]) ++j;
       if (j < p.terms.size() && p.terms[j] == s.query[i]) {
-        bm25 += stats.Bm25(stats.Idf(s.query[i]), p.tfs[j], p.length, w);
+        double idf = query_idf ? query_idf[i] : stats.Idf(s.query[i]);
+        bm25 += stats.Bm25(idf, p.tfs[j], p.length, w);
         if (explain && words.size() < 5) words.push_back(s.query_words[i]);
       }
     }

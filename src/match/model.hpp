@@ -136,9 +136,11 @@ struct Scored {
 // Whether the pair passes the hard constraints; `kind` empty = any kind.
 bool Eligible(const StudentDoc& s, const PostDoc& p, int today, std::string_view kind);
 // The score (and with explain, one reason per component). Pure; the reference and the index
-// both call it, so they agree to the last bit.
+// both call it, so they agree to the last bit. Without explain it allocates nothing.
+// `query_idf`, when given, holds stats.Idf of each of s.query (the same numbers, computed once
+// per query instead of once per pair).
 Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, const Weights& w,
-             bool explain);
+             bool explain, const double* query_idf = nullptr);
 
 // Key helpers shared by the index: major code → class (4) and category (2).
 std::string ClassOf(std::string_view major);

@@ -1,5 +1,6 @@
 #include "store/match_source.hpp"
 
+#include <charconv>
 #include <unordered_map>
 
 #include "store/repository.hpp"
@@ -218,6 +219,13 @@ void InsertTruth(Tx& tx, const std::vector<TruthRow>& rows) {
   InsertRows(tx, "INSERT INTO match_truth (entity, entity_id, field, niche, mobile)", 5, params);
 }
 
+void InsertPostSkills(Tx& tx, const std::vector<PostSkillRow>& rows) {
+  std::vector<std::vector<Param>> params;
+  params.reserve(rows.size());
+  for (const auto& r : rows) params.push_back({P(r.post_id), P(r.kind), P(r.skill)});
+  InsertRows(tx, "INSERT INTO match_post_skills (post_id, kind, skill)", 3, params);
+}
+
 std::vector<TruthRow> LoadTruth(Tx& tx) {
   std::vector<TruthRow> out;
   for (const auto& row :
@@ -231,56 +239,97 @@ std::vector<TruthRow> LoadTruth(Tx& tx) {
 std::vector<std::pair<domain::Id, double>> NaiveTopPosts(Tx& tx, const NaiveProfile& p,
                                                          const NaiveWeights& w, int limit) {
   std::vector<Param> params;
-  auto num = [](double v) { return std::to_string(v); };
+  // Numbers are bound as their shortest exact decimal text; CAST makes them floating point on
+  // both backends, so the arithmetic is the engine's.
+  auto number = [&](double v) {
+    char buf[32];
+    auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    params.push_back(P(std::string(buf, end)));
+    return std::string("CAST(? AS DOUBLE PRECISION)");
+  };
+  auto weight = number;
+  auto text = [&](const std::string& v) {
+    params.push_back(P(v));
+    return std::string("?");
+  };
   auto in_list = [&](const std::vector<std::string>& values) {
     std::string marks;
-    for (const auto& v : values) {
-      marks += marks.empty() ? "?" : ", ?";
-      params.push_back(P(v));
-    }
-    return marks.empty() ? std::string("NULL") : marks;
+    for (const auto& v : values) marks += (marks.empty() ? "" : ", ") + text(v);
+    return marks;
   };
-  std::string sql = "SELECT id, (CASE WHEN accepted_majors LIKE ? THEN " + num(w.exact) +
-                    " WHEN accepted_majors LIKE ? THEN " + num(w.cls) +
-                    " WHEN accepted_majors LIKE ? THEN " + num(w.category) +
-                    " WHEN accepted_majors = '[]' THEN " + num(w.any) + " ELSE 0 END)";
-  params.push_back(P("%\"" + p.major_code + "\"%"));
-  params.push_back(P("%\"" + p.major_code.substr(0, 4) + "%"));
-  params.push_back(P("%\"" + p.major_code.substr(0, 2) + "%"));
-  for (const char* column : {"required_skills", "preferred_skills"}) {
-    std::string c = column;
-    std::string count = "(CASE WHEN " + c + " = '[]' THEN 1 ELSE (LENGTH(" + c +
-                        ") - LENGTH(REPLACE(" + c + ", '\",\"', ''))) / 3 + 1 END)";
-    std::string matches = "0";
-    for (const auto& skill : p.skills) {
-      matches += " + CASE WHEN " + c + " LIKE ? THEN 1 ELSE 0 END";
-      params.push_back(P("%\"" + skill + "\"%"));
-    }
-    sql += " + " + num(c == "required_skills" ? w.required : w.preferred) + " * (" + matches +
-           ") / " + count;
+  // Each `sql +=` binds at most one group of parameters, so they are bound in textual order
+  // (the operands of + are not sequenced).
+  std::string sql = "SELECT id, score FROM (SELECT p.id AS id, (CASE";
+  // Major: the most specific accepted entry that reaches the student's major.
+  if (!p.major_code.empty()) {
+    sql += " WHEN p.accepted_majors LIKE " + text("%\"" + p.major_code + "\"%");
+    sql += " THEN " + weight(w.exact);
+    sql += " WHEN p.accepted_majors LIKE " + text("%\"" + p.major_code.substr(0, 4) + "%");
+    sql += " THEN " + weight(w.cls);
+    sql += " WHEN p.accepted_majors LIKE " + text("%\"" + p.major_code.substr(0, 2) + "%");
+    sql += " THEN " + weight(w.category);
   }
-  sql += " + (CASE WHEN SUBSTR(region_code, 1, 4) IN (" + in_list(p.cities) + ") THEN " +
-         num(w.city) + " WHEN SUBSTR(region_code, 1, 2) IN (" + in_list(p.provinces) + ") THEN " +
-         num(w.province) + " ELSE 0 END)";
-  sql += " + (CASE WHEN SUBSTR(industry_code, 1, 2) IN (" + in_list(p.industries) + ") THEN " +
-         num(w.industry) + " ELSE 0 END)";
-  sql += " + (CASE WHEN salary_min >= ? THEN " + num(w.salary) + " WHEN salary_max >= ? THEN " +
-         num(w.salary * 0.75) + " ELSE 0 END) AS score";
-  params.push_back(P(p.expected_salary));
-  params.push_back(P(p.expected_salary));
-  sql +=
-      " FROM posts WHERE status = 'open' AND (open_date IS NULL OR open_date <= ?)"
-      " AND (close_date IS NULL OR close_date >= ?) AND min_level IN (" +
-      std::string();
-  params.push_back(P(p.today));
-  params.push_back(P(p.today));
-  sql += in_list(p.levels) + ")";
-  if (!p.willing_to_relocate)
-    sql += " AND SUBSTR(region_code, 1, 2) IN (" + in_list(p.provinces) + ")";
-  sql += " ORDER BY score DESC, id LIMIT " + std::to_string(limit);
+  sql += " WHEN p.accepted_majors = '[]' THEN " + weight(w.any);
+  sql += " ELSE 0 END)";
+  // Skills: the share of the post's canonical required (preferred) skills the student has.
+  for (int kind : {1, 2}) {
+    if (p.skills.empty()) break;
+    std::string k = std::to_string(kind);
+    sql += " + COALESCE(" + weight(kind == 1 ? w.required : w.preferred);
+    sql += " * (SELECT COUNT(*) FROM match_post_skills s WHERE s.post_id = p.id AND s.kind = " + k +
+           " AND s.skill IN (";
+    sql += in_list(p.skills);
+    sql +=
+        ")) / NULLIF((SELECT COUNT(*) FROM match_post_skills s WHERE s.post_id = p.id AND "
+        "s.kind = " +
+        k + "), 0), 0)";
+  }
+  // Region: the same city, else the same province, as one of the student's places.
+  if (!p.cities.empty()) {
+    sql += " + (CASE WHEN SUBSTR(p.region_code, 1, 4) IN (";
+    sql += in_list(p.cities);
+    sql += ") THEN " + weight(w.city);
+    sql += " WHEN SUBSTR(p.region_code, 1, 2) IN (";
+    sql += in_list(p.provinces);
+    sql += ") THEN " + weight(w.province);
+    sql += " ELSE 0 END)";
+  }
+  if (!p.industries.empty()) {
+    sql += " + (CASE WHEN SUBSTR(p.industry_code, 1, 2) IN (";
+    sql += in_list(p.industries);
+    sql += ") THEN " + weight(w.industry);
+    sql += " ELSE 0 END)";
+  }
+  // Salary: full when the bottom of the offer reaches the expectation, 3/4 when the top does,
+  // falling linearly to 0 at half the expectation.
+  if (p.expected_salary > 0) {
+    const double e = static_cast<double>(p.expected_salary);
+    sql += " + (CASE WHEN p.salary_max IS NULL THEN 0";
+    sql += " WHEN COALESCE(p.salary_min, p.salary_max) >= " + number(e);
+    sql += " THEN " + weight(w.salary);
+    sql += " WHEN p.salary_max >= " + number(e);
+    sql += " THEN " + weight(w.salary);
+    sql += " * 0.75 WHEN 2 * p.salary_max > " + number(e);
+    sql += " THEN " + weight(w.salary);
+    sql += " * (0.75 * (2 * p.salary_max / " + number(e);
+    sql += " - 1)) ELSE 0 END)";
+  }
+  sql += " AS score FROM posts p WHERE p.status = 'open'";
+  sql += " AND (p.open_date IS NULL OR p.open_date <= " + text(p.today);
+  sql += ") AND (p.close_date IS NULL OR p.close_date >= " + text(p.today);
+  sql += ") AND p.min_level IN (";
+  sql += in_list(p.levels);
+  sql += ")";
+  if (!p.willing_to_relocate) {
+    sql += " AND SUBSTR(p.region_code, 1, 2) IN (";
+    sql += p.provinces.empty() ? std::string("''") : in_list(p.provinces);
+    sql += ")";
+  }
+  sql += ") ranked ORDER BY score DESC, id LIMIT " + std::to_string(limit);
   std::vector<std::pair<domain::Id, double>> out;
   for (const auto& row : tx.Query(sql, params)) {
-    out.emplace_back(row.Int(0), std::stod(row.Text(1)));
+    const auto* d = std::get_if<double>(&row.cells[1]);
+    out.emplace_back(row.Int(0), d ? *d : std::stod(row.Text(1)));
   }
   return out;
 }

@@ -50,19 +50,30 @@ struct TruthRow {
   bool mobile = true;
 };
 void InsertTruth(Tx& tx, const std::vector<TruthRow>& rows);
+
+// Canonical skills of posts (migration 011): kind 1 required, 2 preferred.
+struct PostSkillRow {
+  domain::Id post_id = 0;
+  int kind = 1;
+  std::string skill;
+};
+void InsertPostSkills(Tx& tx, const std::vector<PostSkillRow>& rows);
 std::vector<TruthRow> LoadTruth(Tx& tx);
 
 // The benchmark's peer (bench/): the top posts for a profile computed in SQL the way an
-// ordinary web application would write it — LIKE on the JSON lists, CASE for each component
-// of the model except text relevance, ORDER BY score DESC, id LIMIT n — over every post.
+// ordinary web application would write it, over every post, by the model of match/model.hpp
+// without text relevance: a CASE per component (LIKE on the JSON list of accepted majors;
+// the canonical skills of table match_post_skills counted by correlated subqueries; prefixes
+// of the region and industry codes; the salary fit), the hard constraints in WHERE, then
+// ORDER BY score DESC, id LIMIT n. Every weight and the profile are parameters.
 struct NaiveProfile {
   std::string major_code;
-  std::vector<std::string> levels;  // the post levels the student may take
-  std::vector<std::string> skills;
+  std::vector<std::string> levels;                         // the post levels the student may take
+  std::vector<std::string> skills;                         // canonical names (match::MakeSkillSet)
   std::vector<std::string> cities, provinces, industries;  // 4-, 2- and 2-digit prefixes
   bool willing_to_relocate = true;
-  std::int64_t expected_salary = 0;
-  std::string today;  // YYYY-MM-DD
+  std::int64_t expected_salary = 0;  // 0 = none stated
+  std::string today;                 // YYYY-MM-DD
 };
 struct NaiveWeights {
   double exact, cls, category, any, required, preferred, city, province, industry, salary;

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <thread>
 
+#include "core/gauges.hpp"
 #include "match/engine.hpp"
 #include "store/repository.hpp"
 #include "testing/builders.hpp"
@@ -179,6 +181,26 @@ TEST_P(EngineTest, AnOrganizationLosingVerificationHidesItsPostsFromStudents) {
                   })
                   .ok());
   EXPECT_TRUE(Eventually([&] { return verified_posts() == 0; }));
+}
+
+TEST_P(EngineTest, GaugesCountTheIndexedRecordsWhileTheEngineLives) {
+  auto value = [](const std::string& name) -> std::optional<double> {
+    for (const auto& g : core::ReadGauges()) {
+      if (g.name == name) return g.value;
+    }
+    return std::nullopt;
+  };
+  EXPECT_FALSE(value("tb_match_index_posts").has_value());  // the fixture's engine has none
+  EngineOptions options;
+  options.follow = false;
+  options.gauges = true;
+  auto engine = Engine::Start(db(), options);
+  ASSERT_TRUE(engine.ok()) << engine.error().message;
+  EXPECT_EQ(value("tb_match_index_posts"), 1.0);
+  EXPECT_EQ(value("tb_match_index_students"), 1.0);
+  engine->reset();
+  EXPECT_FALSE(value("tb_match_index_posts").has_value());
+  EXPECT_FALSE(value("tb_match_index_students").has_value());
 }
 
 TB_INSTANTIATE_BACKENDS(EngineTest);

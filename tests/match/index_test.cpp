@@ -89,6 +89,27 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
   void SetUp() override {
     std::mt19937 rng(GetParam());
     Pools pools;
+    if (GetParam() > 200) {
+      // Many ties: every component weighs the same, no text; scores take few distinct values.
+      for (double* v : {&weights_.major_exact, &weights_.major_class, &weights_.major_category,
+                        &weights_.major_any, &weights_.required_skills, &weights_.preferred_skills,
+                        &weights_.region_city, &weights_.region_province, &weights_.industry,
+                        &weights_.salary}) {
+        *v = 0.1;
+      }
+      weights_.text = 0;
+    } else if (GetParam() > 100) {
+      // Random weights from a coarse grid (ties again), in any order: a category may weigh
+      // more than the exact major, a province more than the city, a component nothing.
+      const double grid[] = {0, 0.02, 0.05, 0.1, 0.2, 0.3};
+      for (double* v : {&weights_.major_exact, &weights_.major_class, &weights_.major_category,
+                        &weights_.major_any, &weights_.required_skills, &weights_.preferred_skills,
+                        &weights_.region_city, &weights_.region_province, &weights_.industry,
+                        &weights_.salary, &weights_.text}) {
+        *v = grid[rng() % 6];
+      }
+      weights_.text_saturation = 0.5 + (rng() % 20);
+    }
     int n_posts = 300 + static_cast<int>(rng() % 700);
     int n_students = 200 + static_cast<int>(rng() % 300);
     for (int i = 0; i < n_posts; ++i) {
@@ -103,8 +124,8 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
 
   void ExpectSameBothWays(const Snapshot& snap, std::mt19937& rng) {
     Pools pools;
-    for (const StudentDoc* s : {&students_[0], &students_[1], &students_[2], &students_[3]}) {
-      const StudentDoc* live = snap.FindStudent(s->id);
+    for (std::size_t i = 0; i < 12; ++i) {
+      const StudentDoc* live = snap.FindStudent(students_[i].id);
       if (!live) continue;
       for (std::size_t k : {1u, 5u, 20u, 100u}) {
         PostQuery q;
@@ -186,6 +207,8 @@ TEST_P(IndexProperty, FastTopKEqualsReferenceAfterChanges) {
 }
 
 INSTANTIATE_TEST_SUITE_P(RandomData, IndexProperty, ::testing::Range(1u, 9u));
+INSTANTIATE_TEST_SUITE_P(RandomWeights, IndexProperty, ::testing::Range(101u, 109u));
+INSTANTIATE_TEST_SUITE_P(EqualWeightsManyTies, IndexProperty, ::testing::Range(201u, 205u));
 
 TEST(PostingList, NextGeqSkipsAcrossBlocks) {
   PostingList list;
@@ -204,8 +227,41 @@ TEST(PostingList, NextGeqSkipsAcrossBlocks) {
   c.next();
   EXPECT_EQ(c.docid(), PostingList::Cursor::kEnd);
   EXPECT_GE(list.max_impact(), 6.0f);
-  // One byte per document number (deltas of 3) and one per impact, plus block headers.
-  EXPECT_LT(list.MemoryBytes(), 334 * 2 + 3 * 8 + 16);
+  // One byte per document number (deltas of 3) and one per impact, plus block headers (first
+  // and last document, byte offset, largest impact).
+  EXPECT_LT(list.MemoryBytes(), 334 * 2 + 3 * 13 + 16);
+}
+
+TEST(PostingList, BlockMaximaBoundWithoutDecoding) {
+  // Two runs far apart, each of whole blocks: documents 0..255 (impact d % 5) and
+  // 10000..10127 (impact 9).
+  PostingList list;
+  for (std::uint32_t d = 0; d < 256; ++d) list.Add(d, static_cast<float>(d % 5));
+  for (std::uint32_t d = 10000; d < 10128; ++d) list.Add(d, 9.0f);
+  list.Finish();
+  std::mt19937 rng(3);
+  for (int round = 0; round < 200; ++round) {
+    PostingList::Cursor shallow(&list), deep(&list);
+    std::uint32_t target = 0;
+    while (target < 10200) {
+      target += 1 + rng() % 700;
+      double bound = shallow.block_max_geq(target);
+      deep.next_geq(target);
+      double exact = deep.docid() == target ? deep.impact() : 0;
+      ASSERT_GE(bound, exact) << target;
+      if (target >= 256 && target < 10000) {
+        EXPECT_EQ(bound, 0) << "between the blocks: " << target;
+      }
+      if (target >= 10128) {
+        EXPECT_EQ(bound, 0) << "past the end: " << target;
+      }
+      // The shallow cursor still decodes correctly from where it stands.
+      if (rng() % 3 == 0) {
+        shallow.next_geq(target);
+        ASSERT_EQ(shallow.docid(), deep.docid());
+      }
+    }
+  }
 }
 
 }  // namespace
