@@ -34,6 +34,7 @@
 #include "match/service.hpp"
 #include "report/reference_import.hpp"
 #include "report/spreadsheet.hpp"
+#include "service/agreement_sweep.hpp"
 #include "service/entity_service.hpp"
 #include "service/visit_exchange.hpp"
 #include "store/database.hpp"
@@ -90,6 +91,34 @@ std::string DefaultFilesDir(const std::string& db_url) {
   return "./data/files";
 }
 
+// The expiry sweep's moves, in the server's log.
+void LogSweep(const tb::Result<std::vector<tb::service::SweepMove>>& moves) {
+  if (!moves.ok()) {
+    spdlog::warn("agreement sweep failed: {}", moves.error().message);
+    return;
+  }
+  for (const auto& m : *moves) {
+    spdlog::info("agreement {} moved from {} to {} (ends {})", m.agreement_id, m.from, m.to,
+                 m.end_date);
+  }
+}
+
+int SweepAgreementsOnce(const std::string& db_url) {
+  int code = 0;
+  auto db = OpenDatabase(db_url, 1, &code);
+  if (!db) return code;
+  auto moves = tb::service::SweepAgreements(*db, tb::core::NowUtc());
+  if (!moves.ok()) return Fail(moves.error());
+  for (const auto& m : *moves) {
+    std::cout << "agreement " << m.agreement_id << ": " << m.from << " -> " << m.to << " (ends "
+              << m.end_date << ")\n";
+  }
+  std::cout << moves->size()
+            << " agreements moved (expiring window: " << tb::service::kExpiringWindowDays
+            << " days)\n";
+  return 0;
+}
+
 int Serve(const std::string& db_url, const std::string& address, std::uint16_t port, bool demo,
           std::size_t threads, const std::string& web_dir, bool secure_cookies,
           const std::string& match_config, std::string files_dir) {
@@ -112,6 +141,9 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
     }
     if (int rc = PrintDemoLogins(db); rc != 0) return rc;
   }
+  // Agreements move to expiring and expired by themselves: now, then every kSweepInterval.
+  LogSweep(tb::service::SweepAgreements(*db, tb::core::NowUtc()));
+  tb::service::AgreementSweeper sweeper(db, tb::service::kSweepInterval, LogSweep);
   auto weights = tb::match::LoadConfiguredWeights(match_config);
   if (!weights.ok()) return Fail(weights.error());
   auto engine = tb::match::Engine::Start(db, {.weights = *weights, .gauges = true});
@@ -582,6 +614,12 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--out", export_out, "The file to write")->required();
   export_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
 
+  auto* agreements_cmd = app.add_subcommand("agreements", "Agreement maintenance: sweep");
+  agreements_cmd->require_subcommand(1);
+  auto* sweep_cmd = agreements_cmd->add_subcommand(
+      "sweep", "Move agreements ending within 60 days to expiring, and past their end to expired");
+  sweep_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+
   AccountCommands account_commands;
   AddAccountCommands(app, db_url, account_commands);
 
@@ -615,6 +653,7 @@ int main(int argc, char** argv) {
   if (*import && kind == "visits") return ImportVisits(db_url, campaign, files, dry_run);
   if (*import) return Import(db_url, kind, files, dry_run);
   if (*export_cmd) return ExportVisits(db_url, export_kind, campaign, export_format, export_out);
+  if (*sweep_cmd) return SweepAgreementsOnce(db_url);
   if (auto rc = RunAccountCommand(db_url, account_commands)) return *rc;
   if (*gen) {
     int code = 0;

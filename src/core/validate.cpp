@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/time.hpp"
+
 namespace tb::core {
 namespace {
 
@@ -56,13 +58,6 @@ std::string Position(std::size_t index, std::string_view ch) {
 bool HasDateShape(std::string_view s) {
   return s.size() == 10 && AllDigits(s.substr(0, 4)) && s[4] == '-' && AllDigits(s.substr(5, 2)) &&
          s[7] == '-' && AllDigits(s.substr(8, 2));
-}
-
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeapYear(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
 // Year, month and day given as digit strings of 4, 2 and 2 digits.

@@ -139,7 +139,8 @@ Status Sit(store::Tx& tx, const std::string& now) {
 
 // Scenario 4: the Santoni production–education integration training base of the Shanghai
 // Modern Chemical Industry Vocational College, with the Jinshan association as a further party;
-// it ends within 60 days of the seeding day (still active).
+// it ends within 60 days of the seeding day and is seeded active: the server's expiry sweep
+// (service/agreement_sweep.hpp) moves it to expiring when it starts.
 Status Jinshan(store::Tx& tx, const std::string& now) {
   TB_TRY(Id college, Institution(tx, "4131014277"));
   TB_TRY(Id santoni, Organization(tx, "圣东尼（上海）针织机械有限公司"));

@@ -15,6 +15,7 @@
 #include "core/validate.hpp"
 #include "demo/agreement_demo.hpp"
 #include "demo/demo_data.hpp"
+#include "demo/demo_logins.hpp"
 #include "demo/identifiers.hpp"
 #include "demo/match_demo.hpp"
 #include "demo/partnership_demo.hpp"
@@ -31,6 +32,9 @@ namespace tb::demo {
 namespace {
 
 namespace d = data;
+using core::CivilFromDays;
+using core::DaysFromCivil;
+using core::DaysInMonth;
 using domain::Id;
 
 // The seed of the whole data set; each part draws from its own stream (Stream below).
@@ -59,38 +63,6 @@ std::string ZeroPad(int value, int width) {
   return std::string(digits.size() < static_cast<std::size_t>(width) ? width - digits.size() : 0,
                      '0') +
          digits;
-}
-
-// ---- Calendar arithmetic (proleptic Gregorian; H. Hinnant's days_from_civil) -------------------
-
-std::int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
-}
-
-std::string CivilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = static_cast<int>(z - era * 146097);
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int day = doy - (153 * mp + 2) / 5 + 1;
-  const int month = mp < 10 ? mp + 3 : mp - 9;
-  const int year = static_cast<int>(yoe + era * 400) + (month <= 2 ? 1 : 0);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
-}
-
-int DaysInMonth(int year, int month) {
-  return static_cast<int>(
-      DaysFromCivil(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1) -
-      DaysFromCivil(year, month, 1));
 }
 
 // ---- Reference data, read once per code ------------------------------------------------------
@@ -565,6 +537,16 @@ class Planner {
     return out;
   }
 
+  // The demo is set in late 2026: the graduates of 2023 to 2026, whose destinations are
+  // followed, and the class of 2027, graduating next summer and the busiest on the platform
+  // (30 %; 2023, 2025 and 2026 20 % each, 2024 10 %). One draw, whose value modulo 5 is the
+  // uniform 2023-2027 draw the demo made before, so the classes of 2023, 2025 and 2026 (and
+  // their historical records) keep the same students; half of the class of 2024 moves to 2027.
+  static std::int64_t Cohort(Rng& rng) {
+    int draw = rng.Between(0, 9);
+    return draw == 6 ? kDemoStudentCohort : 2023 + draw % 5;
+  }
+
   void AddStudents() {
     Rng rng = Stream("students");
     std::set<std::string> id_numbers;
@@ -577,7 +559,7 @@ class Planner {
       std::map<int, int> sequence_by_entry_year;
       for (int k = 0; k < unit.students; ++k) {
         domain::Student s;
-        s.cohort = rng.Between(2023, 2027);
+        s.cohort = Cohort(rng);
         int entry_year = static_cast<int>(s.cohort) - (vocational ? 3 : 4);
         s.student_no = std::to_string(entry_year) + unit.unit.code +
                        ZeroPad(++sequence_by_entry_year[entry_year], 4);
@@ -901,14 +883,10 @@ Status WritePlan(store::Tx& tx, const Plan& plan, const std::string& now) {
   }
   // Posts are planned around 1 July 2026; move their dates so that day is the seeding day, so a
   // demo started any day has its usual mix of open, upcoming and closed posts.
-  auto days_of = [](const std::string& date) {
-    return DaysFromCivil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)),
-                         std::stoi(date.substr(8, 2)));
-  };
-  const std::int64_t shift = days_of(now) - DaysFromCivil(2026, 7, 1);
+  const std::int64_t shift = core::DayNumber(now) - DaysFromCivil(2026, 7, 1);
   auto shifted = [&](const std::optional<std::string>& date) -> std::optional<std::string> {
     if (!date) return date;
-    return CivilFromDays(days_of(*date) + shift);
+    return CivilFromDays(core::DayNumber(*date) + shift);
   };
   for (const auto& pp : plan.posts) {
     domain::Post post = pp.post;

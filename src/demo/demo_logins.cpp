@@ -75,12 +75,9 @@ Result<Scopes> FindScopes(store::Tx& tx) {
   }
   if (s.automobile == 0) return Missing(std::string("the unit ") + kLutAutomobile);
 
-  store::StudentFilter students;
-  students.unit_id = s.automobile;
-  auto first = store::Repository<domain::Student>::List(tx, store::ToWhere(students), {0, 1});
-  if (first.items.empty()) return Missing(std::string("a student of ") + kLutAutomobile);
-  s.student = first.items.front().id;
-  s.student_name = first.items.front().name;
+  TB_TRY(domain::Student student, DemoStudent(tx));
+  s.student = student.id;
+  s.student_name = student.name;
 
   const auto& johon_name = data::JohonHuayi().name_en;
   auto johon = OrganizationNamed(tx, johon_name, true);
@@ -153,6 +150,26 @@ std::optional<std::string> StoredPassword(store::Tx& tx, const std::string& emai
 }
 
 }  // namespace
+
+Result<domain::Student> DemoStudent(store::Tx& tx) {
+  store::InstitutionFilter institutions;
+  institutions.name = kLut;
+  for (const auto& inst : ListAll<domain::Institution>(tx, store::ToWhere(institutions))) {
+    if (inst.name != kLut) continue;
+    store::UnitFilter units;
+    units.institution_id = inst.id;
+    for (const auto& unit : ListAll<domain::Unit>(tx, store::ToWhere(units))) {
+      if (unit.name != kLutAutomobile) continue;
+      store::StudentFilter students;
+      students.unit_id = unit.id;
+      students.cohort = kDemoStudentCohort;
+      auto first = store::Repository<domain::Student>::List(tx, store::ToWhere(students), {0, 1});
+      if (!first.items.empty()) return first.items.front();
+    }
+  }
+  return Missing(std::string("a student of ") + kLutAutomobile + " in the class of " +
+                 std::to_string(kDemoStudentCohort));
+}
 
 Result<std::vector<DemoLogin>> EnsureDemoLogins(store::Database& db,
                                                 auth::AccountService& accounts) {

@@ -10,6 +10,7 @@
 //   unit_staff            auto@lnut.demo.talentbridge.cn      its 汽车与交通工程学院
 //   enterprise_recruiter  hr@johonhuayi.demo.talentbridge.cn  Johon Huayi (Shenyang)
 //   student               student@lnut.demo.talentbridge.cn   the first student of that school
+//                         in the class of kDemoStudentCohort (DemoStudent below)
 //   observer              observer@jzsasac.demo.talentbridge.cn
 //                         the Jinzhou SASAC: LUT and the 7 enterprises it supervises
 
@@ -19,9 +20,19 @@
 #include "auth/accounts.hpp"
 #include "auth/caller.hpp"
 #include "core/result.hpp"
+#include "domain/entities.hpp"
 #include "store/database.hpp"
 
 namespace tb::demo {
+
+// The demo is set in late 2026: the demo student is of the class of 2027, graduating next
+// summer, so full-time posts (for the classes of this year and the next) are open to them.
+inline constexpr int kDemoStudentCohort = 2027;
+
+// The demo student: the first student (by id) of LUT's 汽车与交通工程学院 in the class of
+// kDemoStudentCohort. The demo login and the demo's applications pick the same one through this.
+// kNotFound on a database without the demo.
+Result<domain::Student> DemoStudent(store::Tx& tx);
 
 struct DemoLogin {
   auth::Role role = auth::Role::kObserver;

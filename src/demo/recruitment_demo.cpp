@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "auth/caller.hpp"
+#include "core/time.hpp"
+#include "demo/demo_logins.hpp"
 #include "demo/random.hpp"
 #include "domain/partnership.hpp"
 #include "domain/recruitment.hpp"
@@ -36,6 +38,11 @@ Result<T> One(store::Tx& tx, Where where, const std::string& what) {
 Result<Id> InstitutionId(store::Tx& tx, const char* name) {
   TB_TRY(auto i, One<domain::Institution>(tx, Where().And("name = ?", {P(name)}), name));
   return i.id;
+}
+
+Result<domain::Unit> UnitOf(store::Tx& tx, Id institution, const char* name) {
+  return One<domain::Unit>(
+      tx, Where().And("institution_id = ? AND name = ?", {P(institution), P(name)}), name);
 }
 
 Result<domain::Organization> Org(store::Tx& tx, const char* name) {
@@ -235,6 +242,141 @@ Status Livestream(store::Tx& tx, const std::string& now) {
   return {};
 }
 
+// ---- Scenario 3's internship base at work -------------------------------------------------------
+
+// SIT's graduation-internship base with Johon Huayi (agreement_demo.cpp: "接收毕业实习，优先录用实
+// 习合格的毕业生") in its last season, dated around the seeding day like the posts: 14 students of
+// SIT's School of Information and Control of the class of 2027 applied for Johon Huayi's
+// internship post two months ago and 12 reached an internship intention; of the class of 2026, 4
+// applied for a full-time post in the spring and 3 signed. The agreement's fulfilment is counted
+// from these records by store::AgreementFulfilment; nothing here states the figures.
+Status SitInternshipBase(store::Tx& tx, const std::string& now) {
+  TB_TRY(Id sit, InstitutionId(tx, "沈阳工学院"));
+  TB_TRY(auto info, UnitOf(tx, sit, "信息与控制学院"));
+  TB_TRY(auto johon, Org(tx, "聚鸿华亿（沈阳）电子科技有限公司"));
+  TB_TRY(auto internship,
+         One<domain::Post>(
+             tx, Where().And("organization_id = ? AND kind = 'internship'", {P(johon.id)}),
+             "Johon Huayi's internship post"));
+  TB_TRY(auto full_time,
+         One<domain::Post>(tx,
+                           Where().And("organization_id = ? AND kind = 'full_time'", {P(johon.id)}),
+                           "Johon Huayi's full-time post"));
+  // Students of the school without an application yet (the boards above took some).
+  auto of_class = [&](std::int64_t cohort) {
+    return All<domain::Student>(
+        tx, Where().And("unit_id = ? AND cohort = ? AND id NOT IN (SELECT student_id FROM "
+                        "applications)",
+                        {P(info.id), P(cohort)}));
+  };
+  auto interns = of_class(2027);
+  auto graduates = of_class(2026);
+  if (interns.size() < 14 || graduates.size() < 4) {
+    return Error::Internal("demo data: too few SIT students for the internship base");
+  }
+  const std::string today = now.substr(0, 10);
+  auto day = [&](int offset, int minutes) { return At(core::AddDays(today, offset), minutes); };
+  Recorder rec(tx);
+  for (int i = 0; i < 14; ++i) {
+    auto a = rec.Apply(interns[static_cast<std::size_t>(i)], internship, std::nullopt,
+                       day(-60 + i % 5, 10 * i));
+    rec.Move(a, "interview", "enterprise_recruiter", "实习面试", day(-50, 10 * i));
+    if (i < 12) {
+      rec.Move(a, "intention", "enterprise_recruiter", "毕业实习意向：实习期3-6个月",
+               day(-42, 10 * i), "internship");
+    } else {
+      rec.Move(a, "rejected", "enterprise_recruiter", "本期实习名额已满", day(-45, 10 * i));
+    }
+  }
+  for (int i = 0; i < 4; ++i) {
+    auto a = rec.Apply(graduates[static_cast<std::size_t>(i)], full_time, std::nullopt,
+                       day(-140, 10 * i));
+    rec.Move(a, "interview", "enterprise_recruiter", "实习考核合格，优先面试", day(-130, 10 * i));
+    rec.Move(a, "offer", "enterprise_recruiter", "录用通知已发出", day(-120, 10 * i));
+    if (i < 3) {
+      rec.Sign(a, day(-110, 10 * i));
+    } else {
+      rec.Move(a, "declined", "student", "已接受其他单位录用", day(-115, 10 * i));
+    }
+  }
+  return {};
+}
+
+// ---- The LUT job fair of the current season ---------------------------------------------------
+
+// Liaoning University of Technology's campus job fair for the class of 2027, run by the School
+// of Automobile with the employment centre on the seeding day (like the posts, the demo dates it
+// around the day it is started): the seven enterprises the Jinzhou SASAC supervises and Johon
+// Huayi take part with their open posts; 100 of the class register, 40 have checked in by
+// mid-morning, and the officers of LUT (institution admin, the school's staff) check in the rest.
+Status LutJobFair(store::Tx& tx, const std::string& now) {
+  TB_TRY(Id lut, InstitutionId(tx, "辽宁工业大学"));
+  TB_TRY(auto automobile, UnitOf(tx, lut, "汽车与交通工程学院"));
+  TB_TRY(auto sasac, Org(tx, "锦州市人民政府国有资产监督管理委员会"));
+  TB_TRY(auto johon, Org(tx, "聚鸿华亿（沈阳）电子科技有限公司"));
+  TB_TRY(auto me, DemoStudent(tx));
+  const std::string day = now.substr(0, 10);
+  domain::Activity e;
+  e.institution_id = lut;
+  e.unit_id = automobile.id;
+  e.kind = "job_fair";
+  e.date = day;
+  e.place = "辽宁省锦州市古塔区士英街169号 辽宁工业大学体育馆";
+  e.host = "辽宁工业大学就业指导中心、汽车与交通工程学院";
+  e.topics = "辽宁工业大学2027届毕业生校园双选会（汽车与交通工程学院专场）";
+  e.notes =
+      "锦州市国资委监管的7家国有企业和聚鸿华亿（沈阳）电子科技有限公司进校招聘，"
+      "提供全职和实习岗位；学生凭签到码入场。";
+  e = Repository<domain::Activity>::Insert(tx, e, now);
+  store::PutEventSettings(
+      tx, {e.id, 400, std::nullopt, day + "T00:30:00Z", day + "T07:00:00Z", 0, 0}, now);
+
+  store::OrganizationFilter supervised;
+  supervised.related_to = sasac.id;
+  supervised.relation = "supervises";
+  auto enterprises = All<domain::Organization>(tx, store::ToWhere(supervised));
+  enterprises.push_back(johon);
+  for (const auto& o : enterprises) {
+    domain::ActivityParticipant p;
+    p.activity_id = e.id;
+    p.organization_id = o.id;
+    Repository<domain::ActivityParticipant>::Insert(tx, p, now);
+    for (const auto& post : All<domain::Post>(
+             tx, Where().And("organization_id = ? AND status = 'open' AND kind <> 'part_time'",
+                             {P(o.id)}))) {
+      store::AddEventPost(tx, e.id, post.id);
+    }
+  }
+  if (store::EventPosts(tx, e.id).empty()) {
+    return Error::Internal("demo data: the LUT job fair's enterprises have no open posts");
+  }
+
+  // Every other student of the class registers (100), two in five of them have checked in; the
+  // demo student has not registered yet: they register in the app.
+  auto students = All<domain::Student>(
+      tx, Where().And("institution_id = ? AND cohort = ? AND id <> ?",
+                      {P(lut), P(std::int64_t{kDemoStudentCohort}), P(me.id)}));
+  if (students.size() < 200) return Error::Internal("demo data: too few LUT students of 2027");
+  for (std::int64_t k = 0; k < 100; ++k) {
+    domain::EventRegistration r;
+    r.event_id = e.id;
+    r.student_id = students[static_cast<std::size_t>(2 * k)].id;
+    r.position = k + 1;
+    char code[16];
+    std::snprintf(code, sizeof code, "LG%05lld", static_cast<long long>(30011 * (k + 1) % 100000));
+    r.code = code;
+    if (k % 5 < 2) {  // from 08:30 Beijing time
+      r.status = "checked_in";
+      char at[32];
+      std::snprintf(at, sizeof at, "%sT00:%02lld:00Z", day.c_str(),
+                    static_cast<long long>(30 + k % 29));
+      r.checked_in_at = at;
+    }
+    Repository<domain::EventRegistration>::Insert(tx, r, now);
+  }
+  return {};
+}
+
 // ---- Destinations of the class of 2023 ---------------------------------------------------------
 
 Status ClassOf2023(store::Tx& tx, const std::string& now) {
@@ -320,13 +462,7 @@ Status Boards(store::Tx& tx) {
   TB_TRY(auto johon, Org(tx, "聚鸿华亿（沈阳）电子科技有限公司"));
   TB_TRY(Id lut, InstitutionId(tx, "辽宁工业大学"));
   TB_TRY(Id sit, InstitutionId(tx, "沈阳工学院"));
-  TB_TRY(auto automobile,
-         One<domain::Unit>(
-             tx, Where().And("institution_id = ? AND name = ?", {P(lut), P("汽车与交通工程学院")}),
-             "LUT's School of Automobile"));
-  // The demo student: the first student of that school (as the demo login picks it).
-  TB_TRY(auto me, One<domain::Student>(tx, Where().And("unit_id = ?", {P(automobile.id)}),
-                                       "the demo student"));
+  TB_TRY(auto me, DemoStudent(tx));
   auto johon_posts = All<domain::Post>(tx, Where().And("organization_id = ?", {P(johon.id)}));
   if (johon_posts.empty()) return Error::Internal("demo data: Johon Huayi has no posts");
   auto others =
@@ -368,15 +504,18 @@ Status Boards(store::Tx& tx) {
       }
     }
   }
-  // The demo student's own board.
-  auto mine1 = rec.Apply(me, johon_posts.front(), std::nullopt, at(10, 0));
-  rec.Move(mine1, "screening", "enterprise_recruiter", "简历已通过初筛", at(11, 0));
-  rec.Move(mine1, "interview", "enterprise_recruiter", "3月15日线上面试", at(12, 0));
-  auto mine2 = rec.Apply(me, others[0], std::nullopt, at(10, 5));
-  rec.Move(mine2, "interview", "enterprise_recruiter", "", at(12, 5));
-  rec.Move(mine2, "offer", "enterprise_recruiter", "录用通知已发出", at(20, 5));
-  auto mine3 = rec.Apply(me, others[1], std::nullopt, at(10, 10));
-  rec.Move(mine3, "rejected", "enterprise_recruiter", "岗位已招满", at(13, 10));
+  // The demo student's own board, in the autumn recruiting season of their final year.
+  auto autumn = [](int d, int minutes) {
+    return At(std::string("2026-10-") + (d < 10 ? "0" : "") + std::to_string(d), minutes);
+  };
+  auto mine1 = rec.Apply(me, johon_posts.front(), std::nullopt, autumn(10, 0));
+  rec.Move(mine1, "screening", "enterprise_recruiter", "简历已通过初筛", autumn(11, 0));
+  rec.Move(mine1, "interview", "enterprise_recruiter", "10月15日线上面试", autumn(12, 0));
+  auto mine2 = rec.Apply(me, others[0], std::nullopt, autumn(10, 5));
+  rec.Move(mine2, "interview", "enterprise_recruiter", "", autumn(12, 5));
+  rec.Move(mine2, "offer", "enterprise_recruiter", "录用通知已发出", autumn(20, 5));
+  auto mine3 = rec.Apply(me, others[1], std::nullopt, autumn(10, 10));
+  rec.Move(mine3, "rejected", "enterprise_recruiter", "岗位已招满", autumn(13, 10));
   return {};
 }
 
@@ -387,6 +526,8 @@ Status SeedRecruitmentDemo(store::Tx& tx, const std::string& now) {
   TB_TRY_STATUS(Livestream(tx, now));
   TB_TRY_STATUS(ClassOf2023(tx, now));
   TB_TRY_STATUS(Boards(tx));
+  TB_TRY_STATUS(SitInternshipBase(tx, now));
+  TB_TRY_STATUS(LutJobFair(tx, now));
   return {};
 }
 

@@ -9,6 +9,9 @@
 
 namespace tb::domain {
 
+using core::CivilFromDays;
+using core::DaysFromCivil;
+
 namespace {
 
 const std::vector<std::string_view> kLevelValues = {"vocational", "bachelor", "master", "doctor"};
@@ -66,30 +69,6 @@ std::vector<FieldError> CheckFields(const T& value) {
     }
   }
   return out;
-}
-
-std::int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
-}
-
-std::string CivilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(y + (m <= 2)), m, d);
-  return buf;
 }
 
 // Monday (as days since 1970-01-01) of ISO week 1 of `year`: the week holding 4 January.
@@ -349,23 +328,13 @@ std::vector<FieldError> Validate(const ActivityParticipant& v) {
 std::vector<FieldError> Validate(const ActivityTask& v) { return CheckFields(v); }
 
 std::string IsoWeekOf(std::string_view date) {
-  int y = std::stoi(std::string(date.substr(0, 4)));
-  int m = std::stoi(std::string(date.substr(5, 2)));
-  int d = std::stoi(std::string(date.substr(8, 2)));
-  std::int64_t days = DaysFromCivil(y, m, d);
+  std::int64_t days = core::DayNumber(date);
   std::int64_t thursday = days - ((days % 7) + 7 + 3) % 7 + 3;  // the week's year is its Thursday's
   int year = std::stoi(CivilFromDays(thursday).substr(0, 4));
   std::int64_t week = (thursday - DaysFromCivil(year, 1, 1)) / 7 + 1;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-W%02d", year, static_cast<int>(week));
   return buf;
-}
-
-std::string AddDays(std::string_view date, int days) {
-  int y = std::stoi(std::string(date.substr(0, 4)));
-  int m = std::stoi(std::string(date.substr(5, 2)));
-  int d = std::stoi(std::string(date.substr(8, 2)));
-  return CivilFromDays(DaysFromCivil(y, m, d) + days);
 }
 
 Result<WeekRange> ParseIsoWeek(std::string_view week) {

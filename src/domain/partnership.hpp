@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/time.hpp"
 #include "domain/entity.hpp"
 
 namespace tb::domain {
@@ -128,7 +129,7 @@ struct WeekRange {
 Result<WeekRange> ParseIsoWeek(std::string_view week);
 // The ISO week "YYYY-Www" of a valid date YYYY-MM-DD.
 std::string IsoWeekOf(std::string_view date);
-// A valid date YYYY-MM-DD plus `days` (may be negative).
-std::string AddDays(std::string_view date, int days);
+// A valid date YYYY-MM-DD plus `days` (may be negative): core::AddDays.
+using core::AddDays;
 
 }  // namespace tb::domain

@@ -50,6 +50,28 @@ Where ToWhere(const AgreementDocumentFilter& f) {
   return w;
 }
 
+std::vector<domain::Agreement> AgreementsDueForSweep(Tx& tx, const std::string& today,
+                                                     const std::string& expiring_until) {
+  Where w;
+  w.And(
+      "end_date IS NOT NULL AND ((status = 'active' AND end_date <= ?) OR "
+      "(status = 'expiring' AND end_date < ?))",
+      {P(expiring_until), P(today)});
+  std::vector<domain::Agreement> out;
+  PageRequest page{0, 500};
+  for (;;) {
+    auto p = Repository<domain::Agreement>::List(tx, w, page);
+    out.insert(out.end(), p.items.begin(), p.items.end());
+    if (!p.next_after) return out;
+    page.after = *p.next_after;
+  }
+}
+
+bool LockAgreementInState(Tx& tx, domain::Id id, std::string_view status) {
+  return tx.Exec("UPDATE agreements SET status = status WHERE id = ? AND status = ?",
+                 {P(id), P(std::string(status))}) == 1;
+}
+
 bool IsPartyOf(Tx& tx, domain::Id agreement_id, domain::Id organization_id) {
   return tx.QueryInt(
                std::string("SELECT COUNT(*) FROM agreements WHERE id = ? AND (") + kIsParty + ")",

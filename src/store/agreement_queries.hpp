@@ -44,6 +44,17 @@ struct AgreementDocumentFilter {
 };
 Where ToWhere(const AgreementDocumentFilter& f);
 
+// The agreements the expiry sweep (service/agreement_sweep.hpp) looks at on `today`: active
+// ones ending on or before `expiring_until`, and expiring ones that ended before `today`.
+// Ordered by id.
+std::vector<domain::Agreement> AgreementsDueForSweep(Tx& tx, const std::string& today,
+                                                     const std::string& expiring_until);
+
+// Locks agreement `id` for the rest of the transaction if it is still in `status`; false when
+// it is not (another transaction, perhaps of another server process, moved it meanwhile). On
+// PostgreSQL the row lock makes a concurrent locker wait and then see the committed state.
+bool LockAgreementInState(Tx& tx, domain::Id id, std::string_view status);
+
 // Whether `organization_id` is a party of agreement `agreement_id` (main counterpart or further).
 bool IsPartyOf(Tx& tx, domain::Id agreement_id, domain::Id organization_id);
 

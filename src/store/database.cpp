@@ -426,13 +426,14 @@ Status Database::Ping() {
   });
 }
 
-void Tx::Exec(std::string_view sql, const std::vector<Param>& params) {
+std::int64_t Tx::Exec(std::string_view sql, const std::vector<Param>& params) {
   std::string q = Placeholders(sql);
   Bindings b;
   soci::details::prepare_temp_type pt = session_.prepare << q;
   b.Bind(pt, params);
   soci::statement st(pt);
   st.execute(true);
+  return std::max<std::int64_t>(0, st.get_affected_rows());
 }
 
 std::vector<Row> Tx::Query(std::string_view sql, const std::vector<Param>& params) {

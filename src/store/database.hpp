@@ -71,8 +71,9 @@ class Tx {
   Backend backend() const { return backend_; }
   bool writable() const { return writable_; }
 
-  // Runs a statement with `?` placeholders bound in order to `params`.
-  void Exec(std::string_view sql, const std::vector<Param>& params = {});
+  // Runs a statement with `?` placeholders bound in order to `params`; returns the number of
+  // rows it affected (INSERT, UPDATE, DELETE; 0 for other statements).
+  std::int64_t Exec(std::string_view sql, const std::vector<Param>& params = {});
   // Runs a query and returns all rows.
   std::vector<Row> Query(std::string_view sql, const std::vector<Param>& params = {});
   // The first column of the first row, or nullopt if there is no row or it is NULL.

@@ -7,8 +7,14 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <vector>
 
+#include "core/time.hpp"
+#include "domain/agreement.hpp"
+#include "store/database.hpp"
 #include "store/migrate.hpp"
+#include "store/repository.hpp"
+#include "testing/builders.hpp"
 #include "testing/command.hpp"
 
 namespace {
@@ -112,6 +118,55 @@ TEST_F(CliTest, VisitsExportAndImportNameTheMissingCampaign) {
   CommandRun no_campaign = Talentbridge("import visits " + out + " --db " + db_);
   EXPECT_NE(no_campaign.status, 0);
   EXPECT_NE(no_campaign.output.find("--campaign"), std::string::npos) << no_campaign.output;
+}
+
+// `agreements sweep`: an active agreement ending within 60 days moves to expiring, one that has
+// ended to expired; the moves are printed; a second run moves nothing.
+TEST_F(CliTest, AgreementsSweepMovesAgreementsByTheirEndDateOnce) {
+  ASSERT_EQ(Talentbridge("migrate --db " + db_).status, 0);
+  std::vector<tb::domain::Id> ids;
+  {
+    auto db = tb::store::Database::Open(db_, 1);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    auto written = (*db)->Write([&](tb::store::Tx& tx) -> tb::Status {
+      tb::testing::SeedReferenceRows(tx);
+      const std::string now = tb::testing::kNow;
+      auto institution = tb::store::Repository<tb::domain::Institution>::Insert(
+          tx, tb::testing::ValidInstitution(), now);
+      auto org = tb::store::Repository<tb::domain::Organization>::Insert(
+          tx, tb::testing::ValidOrganization("锦州测试电子有限公司"), now);
+      const std::string today = tb::core::TodayUtc();
+      for (auto end : {tb::core::AddDays(today, 30), tb::core::AddDays(today, -1),
+                       tb::core::AddDays(today, 90)}) {
+        tb::domain::Agreement a;
+        a.institution_id = institution.id;
+        a.organization_id = org.id;
+        a.kind = "framework";
+        a.title = "框架协议 " + end;
+        a.start_date = "2023-04-21";
+        a.end_date = end;
+        a.status = "active";
+        ids.push_back(tb::store::Repository<tb::domain::Agreement>::Insert(tx, a, now).id);
+      }
+      return {};
+    });
+    ASSERT_TRUE(written.ok()) << written.error().message;
+  }
+  CommandRun run = Talentbridge("agreements sweep --db " + db_);
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("agreement " + std::to_string(ids[0]) + ": active -> expiring"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("agreement " + std::to_string(ids[1]) + ": active -> expired"),
+            std::string::npos)
+      << run.output;
+  EXPECT_EQ(run.output.find("agreement " + std::to_string(ids[2]) + ":"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("2 agreements moved (expiring window: 60 days)"), std::string::npos)
+      << run.output;
+  CommandRun again = Talentbridge("agreements sweep --db " + db_);
+  EXPECT_EQ(again.status, 0) << again.output;
+  EXPECT_NE(again.output.find("0 agreements moved"), std::string::npos) << again.output;
 }
 
 }  // namespace

@@ -122,9 +122,11 @@ TEST_F(DemoLoginsTest, CreatesOneUserPerRoleScopedToTheDemoScenarios) {
   auto student = user_of(Role::kStudent);
   store::StudentFilter school;
   school.unit_id = *staff.unit_id;
+  school.cohort = 2027;  // graduating next summer: full-time posts are open to them
   auto students = All<domain::Student>(db(), store::ToWhere(school));
   ASSERT_FALSE(students.empty());
-  EXPECT_EQ(student.student_id, students.front().id) << "the lowest id of the school";
+  EXPECT_EQ(student.student_id, students.front().id)
+      << "the lowest id of the school's class of 2027";
   EXPECT_EQ(student.institution_id, lut[0].id);
   EXPECT_EQ(student.unit_id, *staff.unit_id);
 

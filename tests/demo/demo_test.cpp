@@ -336,7 +336,9 @@ TEST_F(SeededDemoTest, StudentsLookLikeRealGraduates) {
   auto students = All<domain::Student>(db());
   std::set<std::pair<domain::Id, std::string>> numbers;
   int with_id = 0, consenting = 0;
+  std::map<std::int64_t, int> per_class;
   for (const auto& s : students) {
+    ++per_class[s.cohort];
     EXPECT_TRUE(numbers.insert({s.institution_id, s.student_no}).second) << s.student_no;
     EXPECT_GE(s.cohort, 2023);
     EXPECT_LE(s.cohort, 2027);
@@ -359,6 +361,10 @@ TEST_F(SeededDemoTest, StudentsLookLikeRealGraduates) {
   EXPECT_LT(with_id, static_cast<int>(students.size()));
   EXPECT_GT(consenting, 0);
   EXPECT_LT(consenting, static_cast<int>(students.size()));
+  // The demo is set in late 2026: the class of 2027, graduating next summer, is the largest.
+  for (auto [cohort, count] : per_class) {
+    if (cohort != 2027) EXPECT_GT(per_class[2027], count) << cohort;
+  }
 }
 
 TEST_F(SeededDemoTest, VocationalCollegeStudentsAreVocational) {

@@ -2,8 +2,14 @@
 // Each journey runs in a fresh chromium profile, fails on any console error it did not provoke,
 // and leaves a screenshot of its last page in artifacts/.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { openBrowser } from './lib/browser.mjs';
+import { after, before, describe } from 'node:test';
+import {
+  inputsLabelled,
+  journey,
+  noHorizontalScroll,
+  settled,
+  signIn as signInAs,
+} from './lib/pages.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
@@ -16,42 +22,9 @@ after(async () => {
   await server?.stop();
 });
 
-const slug = (s) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
-/** One journey: a fresh browser, the body, a screenshot of the last page, no console errors. */
-function journey(name, options, body) {
-  test(name, async () => {
-    const browser = await openBrowser(options);
-    let failure = null;
-    try {
-      await body(browser.page, browser);
-    } catch (e) {
-      failure = e;
-    }
-    await browser.screenshot(slug(name)).catch(() => undefined);
-    await browser.close();
-    if (failure) {
-      if (browser.errors.length)
-        failure.message += `\nbrowser errors:\n${browser.errors.join('\n')}`;
-      throw failure;
-    }
-    assert.deepEqual(browser.errors, [], 'the browser reported errors');
-  });
-}
-
 const path = (page) => new URL(page.url()).pathname;
 
-async function signIn(page, role) {
-  const { email, password } = server.logins[role];
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(/^(电子邮箱|E-mail)$/).fill(email);
-  await page.getByLabel(/^(密码|Password)$/).fill(password);
-  await page.getByTestId('login-submit').click();
-}
+const signIn = (page, role) => signInAs(page, server, role);
 
 async function menuLabels(page) {
   const items = page.getByTestId('nav-menu').locator('.el-menu-item');
@@ -59,48 +32,11 @@ async function menuLabels(page) {
   return (await items.allInnerTexts()).map((s) => s.trim());
 }
 
-/** Waits until the page's lists and charts have loaded, and checks none failed. */
-async function settled(page) {
-  await page.locator('section[data-testid^="page-"]').first().waitFor();
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('.el-loading-mask, .el-skeleton')].some(
-        (el) => el.getClientRects().length > 0,
-      ),
-  );
-  assert.equal(await page.locator('.el-alert--error').count(), 0, 'a load error is shown');
-  await inputsLabelled(page);
-}
-
-/** Every form control on the page has a label (a <label>, aria-label or aria-labelledby). */
-async function inputsLabelled(page) {
-  const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => el.type !== 'hidden')
-      .filter(
-        (el) =>
-          !(el.labels && el.labels.length) &&
-          !el.getAttribute('aria-label') &&
-          !el.getAttribute('aria-labelledby'),
-      )
-      .map((el) => el.outerHTML.slice(0, 120)),
-  );
-  assert.deepEqual(unlabelled, [], 'form controls without a label');
-}
-
 async function signOut(page) {
   await page.getByTestId('logout').click();
   await page.waitForURL(/\/login$/);
   const me = await page.context().request.get(`${server.url}/api/v1/auth/me`);
   assert.equal(me.status(), 401, 'the server session is still valid after signing out');
-}
-
-async function noHorizontalScroll(page) {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-  }));
-  assert.ok(scroll <= width, `the page is ${scroll}px wide in a ${width}px window`);
 }
 
 async function chartShown(page) {

@@ -1,5 +1,6 @@
 // Officer journeys: agreements (expiring list, a legal transition, a refused one explained),
-// event check-in by code (desktop and 375 px), destination verification, and the campaign's
+// check-in by code at LUT's job fair by LUT's officers (desktop and 375 px), the Yingshan group
+// interview's figures, destination verification, and the campaign's
 // visits exported as CSV (BOM and header) then checked by a dry-run import.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -84,19 +85,24 @@ journey(
   },
 );
 
-async function checkInJourney(page, index) {
-  await signIn(page, server, 'platform_admin');
-  // The Yingshan group interview (demo): register a student who is not registered yet.
-  const events = await api(page, 'GET', '/events?kind=group_interview');
-  const event = events.body.items.find((e) => e.topics.includes('营山')) ?? events.body.items[0];
+const FAIR = /双选会/; // the demo's LUT job fair of the season, run by LUT's officers
+
+async function checkInJourney(page, role, index) {
+  await signIn(page, server, role);
+  // The LUT job fair (demo): register a student of the officer's who is not registered yet.
+  const events = await api(page, 'GET', '/events?kind=job_fair');
+  const event = events.body.items.find((e) => FAIR.test(e.topics));
+  assert.ok(event, `the ${role} sees no LUT job fair`);
   const regs = await api(page, 'GET', `/events/${event.id}/registrations`);
+  assert.equal(regs.status, 200, JSON.stringify(regs.body));
   const taken = new Set(regs.body.items.map((r) => r.student_id));
   const students = await api(
     page,
     'GET',
-    `/students?institution_id=${event.institution_id}&limit=100`,
+    `/students?institution_id=${event.institution_id}&cohort=2027&limit=200`,
   );
   const free = students.body.items.filter((s) => !taken.has(s.id));
+  assert.ok(free.length > index, `only ${free.length} of the ${role}'s students are free`);
   const reg = await api(page, 'POST', `/events/${event.id}/registrations`, {
     student_id: free[index].id,
   });
@@ -104,7 +110,7 @@ async function checkInJourney(page, index) {
 
   await page.goto(`${server.url}/events`);
   await settled(page);
-  await page.getByTestId('events-table').getByRole('link', { name: /营山/ }).click();
+  await page.getByTestId('events-table').getByRole('link', { name: FAIR }).click();
   await page.waitForURL(new RegExp(`/events/${event.id}$`));
   await settled(page);
   const counter = page.getByTestId('counter-checkins');
@@ -126,29 +132,39 @@ async function checkInJourney(page, index) {
 }
 
 journey(
-  'officer checks in a registration by code at the Yingshan group interview',
+  "institution admin checks in a registration by code at the university's job fair",
   { allowedErrors: [{ status: 422, path: '/checkins' }] },
   async (page) => {
-    await checkInJourney(page, 0);
-    await page.getByRole('tab', { name: '活动成效' }).click();
-    await page.getByTestId('event-figures').locator('canvas').first().waitFor();
+    await checkInJourney(page, 'institution_admin', 0);
   },
 );
 
 journey(
-  'officer checks in by code on a 375 px phone',
+  "the school's staff check in by code at their job fair on a 375 px phone",
   {
     viewport: { width: 375, height: 740 },
     allowedErrors: [{ status: 422, path: '/checkins' }],
   },
   async (page) => {
-    await checkInJourney(page, 1);
+    await checkInJourney(page, 'unit_staff', 1);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px`);
   },
 );
+
+journey('the Yingshan group interview shows its figures', {}, async (page) => {
+  // Chongqing University of Technology has no demo login: the platform admin reads them.
+  await signIn(page, server, 'platform_admin');
+  const events = await api(page, 'GET', '/events?kind=group_interview');
+  const event = events.body.items.find((e) => e.topics.includes('营山'));
+  assert.ok(event, 'no Yingshan group interview');
+  await page.goto(`${server.url}/events/${event.id}`);
+  await settled(page);
+  await page.getByRole('tab', { name: '活动成效' }).click();
+  await page.getByTestId('event-figures').locator('canvas').first().waitFor();
+});
 
 journey('institution admin verifies a destination and reads the audit flags', {}, async (page) => {
   await signIn(page, server, 'institution_admin');

@@ -6,11 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "testing/builders.hpp"
-#include "testing/server_process.hpp"
+#include "testing/demo_server.hpp"
 #include "testing/test_database.hpp"
 
 namespace tb::testing {
@@ -19,55 +20,14 @@ namespace {
 using nlohmann::json;
 using Id = std::int64_t;
 
-struct Shared {
-  std::unique_ptr<TestDatabase> db;
-  std::unique_ptr<ServerProcess> server;
-  std::map<std::string, ClientSession> sessions;
-};
-std::map<store::Backend, Shared>& SharedServers() {
-  static std::map<store::Backend, Shared> servers;
-  return servers;
-}
-
-class AgreementApiTest : public ::testing::TestWithParam<store::Backend> {
+class AgreementApiTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    Shared& s = SharedServers()[GetParam()];
-    if (!s.server) {
-      s.db = TestDatabase::Create(GetParam());
-      ASSERT_NE(s.db, nullptr);
-      s.server = ServerProcess::Start(s.db->url(), {"--demo"});
-      ASSERT_NE(s.server, nullptr) << "server did not start";
-      for (const char* role : {"platform_admin", "institution_admin", "unit_staff",
-                               "enterprise_recruiter", "student", "observer"}) {
-        auto session = s.server->LoginAs(role);
-        ASSERT_TRUE(session.has_value()) << role << "\n" << s.server->Output();
-        s.sessions.emplace(role, *session);
-      }
-    }
-    shared_ = &s;
-  }
-
-  HttpResponse As(const std::string& role, const std::string& method, const std::string& target,
-                  const json& body = nullptr) {
-    return shared_->server->SendAs(shared_->sessions.at(role), method, target,
-                                   body.is_null() ? "" : body.dump());
-  }
   HttpResponse Upload(const std::string& role, Id agreement, const std::string& filename,
                       const std::string& type, const std::string& bytes) {
-    return shared_->server->SendAs(
-        shared_->sessions.at(role), "POST",
+    return server().SendAs(
+        session(role), "POST",
         "/api/v1/agreements/" + std::to_string(agreement) + "/documents?filename=" + filename,
         bytes, {{"Content-Type", type}});
-  }
-  json Ok(const std::string& role, const std::string& method, const std::string& target,
-          const json& body, int expect) {
-    auto r = As(role, method, target, body);
-    EXPECT_EQ(r.status, expect) << method << " " << target << " " << body.dump() << "\n" << r.body;
-    return r.Json();
-  }
-  Id Me(const std::string& role, const char* field) {
-    return Ok(role, "GET", "/api/v1/auth/me", nullptr, 200)["user"][field].get<Id>();
   }
   // A fresh draft of LUT's demo unit with the recruiter's organization.
   Id NewDraft() {
@@ -83,8 +43,6 @@ class AgreementApiTest : public ::testing::TestWithParam<store::Backend> {
                  {"end_date", "2028-07-31"}};
     return Ok("unit_staff", "POST", "/api/v1/agreements", body, 201)["id"].get<Id>();
   }
-
-  Shared* shared_ = nullptr;
 };
 
 TEST_P(AgreementApiTest, TheDemoHasTheJinzhouFrameworkAgreementsAndTheWorkstation) {
@@ -119,7 +77,31 @@ TEST_P(AgreementApiTest, TheDemoHasTheJinzhouFrameworkAgreementsAndTheWorkstatio
   auto expiring =
       Ok("platform_admin", "GET", "/api/v1/agreements?expiring_within=60", nullptr, 200)["items"];
   EXPECT_EQ(expiring.size(), 2u);
-  for (const auto& a : expiring) EXPECT_NE(a["kind"], "framework");
+  for (const auto& a : expiring) {
+    EXPECT_NE(a["kind"], "framework");
+    // Both end within 60 days: expiring, the Santoni base (seeded active) moved there by the
+    // expiry sweep the server ran when it started, as the system, with a note.
+    EXPECT_EQ(a["status"], "expiring") << a.dump();
+  }
+  auto swept = std::find_if(expiring.begin(), expiring.end(),
+                            [](const json& a) { return a["title"] == "产教融合实训基地共建协议"; });
+  ASSERT_NE(swept, expiring.end());
+  auto log = Ok("platform_admin", "GET",
+                "/api/v1/agreements/" + S((*swept)["id"].get<Id>()) + "/transitions", nullptr,
+                200)["items"];
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log.back()["from_status"], "active");
+  EXPECT_EQ(log.back()["to_status"], "expiring");
+  EXPECT_EQ(log.back()["actor"], "system");
+  EXPECT_NE(log.back()["note"].get<std::string>().find("within 60 days"), std::string::npos);
+  // SIT's internship base with Johon Huayi at work: its fulfilment counts the demo's internship
+  // intentions and signed full-time applications of SIT's students there (verified destinations
+  // of the class of 2023 at Johon Huayi may add hires).
+  auto base = std::find_if(expiring.begin(), expiring.end(),
+                           [](const json& a) { return a["title"] == "毕业实习基地共建协议"; });
+  ASSERT_NE(base, expiring.end());
+  EXPECT_EQ((*base)["fulfilment"]["interns_received"], 12) << base->dump();
+  EXPECT_GE((*base)["fulfilment"]["hires"].get<int>(), 3) << base->dump();
   auto bad = As("platform_admin", "GET", "/api/v1/agreements?expiring_within=soon");
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("expiring_within"), std::string::npos);
@@ -238,8 +220,10 @@ TEST_P(AgreementApiTest, OrganizationFiltersCombineRelationsWithVisitsAndAgreeme
       find("platform_admin", members + "&visited=false&institution_id=" + std::to_string(smcvc));
   ASSERT_EQ(never.status, 200) << never.body;
   EXPECT_EQ(never.Json()["items"].size(), 37u);
-  // ... and has an active agreement with it, with the association as a further party.
-  auto with_agreement = find("platform_admin", members + "&agreement_state=active");
+  // ... and has an agreement with it, with the association as a further party, ending within 60
+  // days: moved from active to expiring by the expiry sweep at the server's start.
+  EXPECT_EQ(find("platform_admin", members + "&agreement_state=active").Json()["items"].size(), 0u);
+  auto with_agreement = find("platform_admin", members + "&agreement_state=expiring");
   ASSERT_EQ(with_agreement.status, 200);
   ASSERT_EQ(with_agreement.Json()["items"].size(), 1u);
   EXPECT_EQ(with_agreement.Json()["items"][0]["name"], "圣东尼（上海）针织机械有限公司");
@@ -258,12 +242,6 @@ TEST_P(AgreementApiTest, OrganizationFiltersCombineRelationsWithVisitsAndAgreeme
 }
 
 TB_INSTANTIATE_BACKENDS(AgreementApiTest);
-
-class AgreementApiCleanup : public ::testing::Environment {
- public:
-  void TearDown() override { SharedServers().clear(); }
-};
-const auto* const kCleanup = ::testing::AddGlobalTestEnvironment(new AgreementApiCleanup);
 
 }  // namespace
 }  // namespace tb::testing

@@ -16,7 +16,7 @@
 #include <map>
 
 #include "testing/builders.hpp"
-#include "testing/server_process.hpp"
+#include "testing/demo_server.hpp"
 #include "testing/test_database.hpp"
 
 namespace tb::testing {
@@ -24,16 +24,6 @@ namespace {
 
 using nlohmann::json;
 using Id = std::int64_t;
-
-struct Shared {
-  std::unique_ptr<TestDatabase> db;
-  std::unique_ptr<ServerProcess> server;
-  std::map<std::string, ClientSession> sessions;
-};
-std::map<store::Backend, Shared>& SharedServers() {
-  static std::map<store::Backend, Shared> servers;
-  return servers;
-}
 
 // A server-sent-events client on a plain socket: sends the request, then hands out the
 // "data:" lines of "counters" events as they arrive.
@@ -95,40 +85,8 @@ class SseClient {
   std::string head_;
 };
 
-class RecruitmentApiTest : public ::testing::TestWithParam<store::Backend> {
+class RecruitmentApiTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    Shared& s = SharedServers()[GetParam()];
-    if (!s.server) {
-      s.db = TestDatabase::Create(GetParam());
-      ASSERT_NE(s.db, nullptr);
-      s.server = ServerProcess::Start(s.db->url(), {"--demo"});
-      ASSERT_NE(s.server, nullptr) << "server did not start";
-      for (const char* role : {"platform_admin", "institution_admin", "unit_staff",
-                               "enterprise_recruiter", "student", "observer"}) {
-        auto session = s.server->LoginAs(role);
-        ASSERT_TRUE(session.has_value()) << role << "\n" << s.server->Output();
-        s.sessions.emplace(role, *session);
-      }
-    }
-    shared_ = &s;
-  }
-
-  HttpResponse As(const std::string& role, const std::string& method, const std::string& target,
-                  const json& body = nullptr) {
-    return shared_->server->SendAs(shared_->sessions.at(role), method, target,
-                                   body.is_null() ? "" : body.dump());
-  }
-  json Ok(const std::string& role, const std::string& method, const std::string& target,
-          const json& body, int expect) {
-    auto r = As(role, method, target, body);
-    EXPECT_EQ(r.status, expect) << method << " " << target << " " << body.dump() << "\n" << r.body;
-    return r.Json();
-  }
-  Id Me(const std::string& role, const char* field) {
-    return Ok(role, "GET", "/api/v1/auth/me", nullptr, 200)["user"][field].get<Id>();
-  }
-  static std::string S(Id id) { return std::to_string(id); }
   Id NewStudent() {
     static int serial = 0;
     return Ok("unit_staff", "POST", "/api/v1/students",
@@ -153,16 +111,14 @@ class RecruitmentApiTest : public ::testing::TestWithParam<store::Backend> {
               201)["id"]
         .get<Id>();
   }
-
-  Shared* shared_ = nullptr;
 };
 
 TEST_P(RecruitmentApiTest, ACheckInReachesALiveClientWithinASecond) {
   Id event = NewEvent();
   json reg = Ok("unit_staff", "POST", "/api/v1/events/" + S(event) + "/registrations",
                 {{"student_id", NewStudent()}}, 201);
-  SseClient client(shared_->server->port(), "/api/v1/events/" + S(event) + "/live",
-                   shared_->sessions.at("observer").cookie);
+  SseClient client(server().port(), "/api/v1/events/" + S(event) + "/live",
+                   session("observer").cookie);
   auto first = client.Next(std::chrono::seconds(5));
   ASSERT_TRUE(first.has_value()) << "no first event";
   EXPECT_NE(client.head().find("text/event-stream"), std::string::npos) << client.head();
@@ -245,11 +201,11 @@ TEST_P(RecruitmentApiTest, EvidenceFilesAreCheckedByTheirBytes) {
              {"region_code", kShenyang}},
             201)["id"]
              .get<Id>();
-  const auto& session = shared_->sessions.at("unit_staff");
+  const auto& staff = session("unit_staff");
   auto upload = [&](const std::string& type, const std::string& bytes) {
     return HttpRequest(
-        shared_->server->port(), "PUT", "/api/v1/destinations/" + S(d) + "/evidence", bytes,
-        {{"Content-Type", type}, {"Cookie", session.cookie}, {"X-CSRF-Token", session.csrf_token}});
+        server().port(), "PUT", "/api/v1/destinations/" + S(d) + "/evidence", bytes,
+        {{"Content-Type", type}, {"Cookie", staff.cookie}, {"X-CSRF-Token", staff.csrf_token}});
   };
   auto text = upload("application/pdf", "not a pdf at all");
   EXPECT_EQ(text.status, 422) << text.body;

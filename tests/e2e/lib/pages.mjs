@@ -1,5 +1,6 @@
 // Helpers shared by journey files: a journey wrapper (fresh browser, screenshot, no console
-// errors), signing in, waiting for a page to settle, and calling the API as the signed-in user.
+// errors), signing in, waiting for a page to settle, checks every page must pass (labelled
+// controls, no sideways scrolling), and calling the API as the signed-in user or from node.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openBrowser } from './browser.mjs';
@@ -10,17 +11,21 @@ const slug = (s) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** One journey: a fresh browser, the body, a screenshot of the last page, no console errors. */
+/**
+ * One journey: a fresh browser, the body, a screenshot of the last page (artifacts/SHOT.png with
+ * `options.shot`, else the name as a slug), no console errors.
+ */
 export function journey(name, options, body) {
+  const { shot, ...browserOptions } = options;
   test(name, async () => {
-    const browser = await openBrowser(options);
+    const browser = await openBrowser(browserOptions);
     let failure = null;
     try {
       await body(browser.page, browser);
     } catch (e) {
       failure = e;
     }
-    await browser.screenshot(slug(name)).catch(() => undefined);
+    await browser.screenshot(shot ?? slug(name)).catch(() => undefined);
     await browser.close();
     if (failure) {
       if (browser.errors.length)
@@ -31,6 +36,7 @@ export function journey(name, options, body) {
   });
 }
 
+/** Signs in through the login form and waits until the app has left it. */
 export async function signIn(page, server, role) {
   const { email, password } = server.logins[role];
   await page.goto(`${server.url}/login`);
@@ -40,16 +46,8 @@ export async function signIn(page, server, role) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** The page has rendered, nothing is loading, no load error, every control labelled. */
-export async function settled(page) {
-  await page.locator('section[data-testid^="page-"]').first().waitFor();
-  await page.waitForFunction(
-    () =>
-      ![...document.querySelectorAll('.el-loading-mask, .el-skeleton')].some(
-        (el) => el.getClientRects().length > 0,
-      ),
-  );
-  assert.equal(await page.locator('.el-alert--error').count(), 0, 'a load error is shown');
+/** Every visible form control has a label (a <label>, aria-label or aria-labelledby). */
+export async function inputsLabelled(page) {
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll('input, select, textarea')]
       .filter(
@@ -63,6 +61,28 @@ export async function settled(page) {
       .map((el) => el.outerHTML.slice(0, 120)),
   );
   assert.deepEqual(unlabelled, [], 'form controls without a label');
+}
+
+/** The page has rendered, nothing is loading, no load error, every control labelled. */
+export async function settled(page) {
+  await page.locator('section[data-testid^="page-"]').first().waitFor();
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('.el-loading-mask, .el-skeleton')].some(
+        (el) => el.getClientRects().length > 0,
+      ),
+  );
+  assert.equal(await page.locator('.el-alert--error').count(), 0, 'a load error is shown');
+  await inputsLabelled(page);
+}
+
+/** The page is no wider than the window (nothing scrolls sideways). */
+export async function noHorizontalScroll(page) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  assert.ok(scroll <= width, `the page is ${scroll}px wide in a ${width}px window`);
 }
 
 /** Calls the API from the page, as the signed-in user (CSRF token from /auth/me). */
@@ -79,4 +99,28 @@ export async function api(page, method, path, body) {
     },
     { method, path, body },
   );
+}
+
+/** A session outside the browser (node's fetch) for `role`: login, then JSON calls. */
+export async function apiSession(server, role) {
+  const { email, password } = server.logins[role];
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  assert.equal(login.status, 200, `${role} cannot sign in`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrf_token: csrf } = await login.json();
+  return async (method, path, body) => {
+    const resp = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Cookie: cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: resp.status, body: await resp.json().catch(() => null) };
+  };
 }

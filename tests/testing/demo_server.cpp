@@ -1,0 +1,80 @@
+#include "testing/demo_server.hpp"
+
+#include <map>
+#include <memory>
+#include <utility>
+
+#include "testing/test_database.hpp"
+
+namespace tb::testing {
+
+struct DemoServerTest::Shared {
+  std::unique_ptr<TestDatabase> db;
+  std::unique_ptr<ServerProcess> server;
+  std::map<std::string, ClientSession> sessions;
+};
+
+namespace {
+
+using Servers =
+    std::map<std::pair<std::string, store::Backend>, std::unique_ptr<DemoServerTest::Shared>>;
+
+Servers& AllServers() {
+  static Servers servers;
+  return servers;
+}
+
+// Stops the servers and drops their databases before the program exits (not in a static
+// destructor, when gtest and the PostgreSQL client may be gone).
+class StopServers : public ::testing::Environment {
+ public:
+  void TearDown() override { AllServers().clear(); }
+};
+const auto* const kStopServers = ::testing::AddGlobalTestEnvironment(new StopServers);
+
+}  // namespace
+
+void DemoServerTest::SetUp() {
+  std::string suite = ::testing::UnitTest::GetInstance()->current_test_suite()->name();
+  auto& slot = AllServers()[{suite, GetParam()}];
+  if (!slot) slot = std::make_unique<Shared>();
+  Shared& s = *slot;
+  if (!s.server) {
+    s.db = TestDatabase::Create(GetParam());
+    ASSERT_NE(s.db, nullptr);
+    s.server = ServerProcess::Start(s.db->url(), {"--demo"});
+    ASSERT_NE(s.server, nullptr) << "server did not start";
+    for (const char* role : {"platform_admin", "institution_admin", "unit_staff",
+                             "enterprise_recruiter", "student", "observer"}) {
+      auto session = s.server->LoginAs(role);
+      ASSERT_TRUE(session.has_value()) << role << "\n" << s.server->Output();
+      s.sessions.emplace(role, *session);
+    }
+  }
+  shared_ = &s;
+}
+
+ServerProcess& DemoServerTest::server() const { return *shared_->server; }
+
+const ClientSession& DemoServerTest::session(const std::string& role) const {
+  return shared_->sessions.at(role);
+}
+
+HttpResponse DemoServerTest::As(const std::string& role, const std::string& method,
+                                const std::string& target, const nlohmann::json& body) const {
+  return server().SendAs(session(role), method, target, body.is_null() ? "" : body.dump());
+}
+
+nlohmann::json DemoServerTest::Ok(const std::string& role, const std::string& method,
+                                  const std::string& target, const nlohmann::json& body,
+                                  int expect) const {
+  auto r = As(role, method, target, body);
+  EXPECT_EQ(r.status, expect) << method << " " << target << " " << body.dump() << "\n" << r.body;
+  return r.Json();
+}
+
+std::int64_t DemoServerTest::Me(const std::string& role, const char* field) const {
+  return Ok(role, "GET", "/api/v1/auth/me", nullptr, 200)["user"][field].get<std::int64_t>();
+}
+
+}  // namespace tb::testing
