@@ -359,8 +359,17 @@ bool InScope(const StudentDoc& s, const StudentScope& scope) {
   return true;
 }
 
+bool MayApply(const StudentDoc& s, const PostDoc& p, int year) {
+  if (p.kind == "full_time" && (s.cohort < year || s.cohort > year + 1)) return false;
+  if (p.accepted_majors.empty()) return true;
+  return std::any_of(p.accepted_majors.begin(), p.accepted_majors.end(), [&](const std::string& m) {
+    return !m.empty() && s.major_code.starts_with(m);
+  });
+}
+
 bool PostMatchesQuery(const StudentDoc& s, const PostDoc& p, const PostQuery& q) {
   if (!Eligible(s, p, q.today, q.kind)) return false;
+  if (q.applicable_year != 0 && !MayApply(s, p, q.applicable_year)) return false;
   if (q.verified_only && !p.verified) return false;
   if (!q.region_prefix.empty() && !p.region_code.starts_with(q.region_prefix)) return false;
   return true;
@@ -846,7 +855,9 @@ std::vector<Hit> TopStudents(const Snapshot& snap, const PostDoc& p, const Stude
         terms, filter, universe,
         [&](std::uint32_t d) {
           const StudentDoc& s = seg.docs[d];
-          if (!EligibleCandidate(s, p) || !InScope(s, q.scope)) return;
+          if (!EligibleCandidate(s, p) || !InScope(s, q.scope) ||
+              (q.applicable_year != 0 && !MayApply(s, p, q.applicable_year)))
+            return;
           top.Push({s.id, Score(s, p, *snap.stats, w, false).score});
         },
         top);
@@ -861,7 +872,9 @@ std::vector<Hit> TopStudentsReference(const Snapshot& snap, const PostDoc& p,
     for (std::uint32_t d = 0; d < part.segment->docs.size(); ++d) {
       if (part.deleted->contains(d)) continue;
       const StudentDoc& s = part.segment->docs[d];
-      if (!EligibleCandidate(s, p) || !InScope(s, q.scope)) continue;
+      if (!EligibleCandidate(s, p) || !InScope(s, q.scope) ||
+          (q.applicable_year != 0 && !MayApply(s, p, q.applicable_year)))
+        continue;
       top.Push({s.id, Score(s, p, *snap.stats, snap.weights, false).score});
     }
   }

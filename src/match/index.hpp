@@ -164,6 +164,9 @@ struct PostQuery {
   std::string kind;            // "" = any
   std::string region_prefix;   // "" = anywhere; 2, 4 or 6 digits
   bool verified_only = false;  // only posts of verified organizations
+  // Only posts the student may apply to in this calendar year (MayApply); 0 = no such rule.
+  // Recommendations for a stored student set it, so nothing recommended is refused on apply.
+  int applicable_year = 0;
 };
 
 // Which students a caller may see (from service::ScopeList's StudentFilter).
@@ -176,6 +179,7 @@ struct StudentScope {
 struct StudentQuery {
   std::size_t limit = 20;
   StudentScope scope;
+  int applicable_year = 0;  // only students who may apply to the post (MayApply); 0 = any
 };
 
 // The posts that fit a student best: fast (MaxScore) and exhaustive reference.
@@ -191,5 +195,9 @@ std::vector<Hit> TopStudentsReference(const Snapshot& snap, const PostDoc& post,
 bool EligibleCandidate(const StudentDoc& s, const PostDoc& p);
 bool InScope(const StudentDoc& s, const StudentScope& scope);
 bool PostMatchesQuery(const StudentDoc& s, const PostDoc& p, const PostQuery& q);
+// The application rules of domain::Eligibility that the model leaves to scoring: a post that
+// lists accepted majors takes only those (code, class or category prefix), and a full-time post
+// is for the graduating class (`year` or the next).
+bool MayApply(const StudentDoc& s, const PostDoc& p, int year);
 
 }  // namespace tb::match

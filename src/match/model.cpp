@@ -170,6 +170,7 @@ StudentDoc MakeStudentDoc(const domain::Student& s, const std::string& instituti
   d.unit_id = s.unit_id;
   d.consent = s.talent_search_consent;
   d.major_code = s.major_code;
+  d.cohort = static_cast<int>(s.cohort);
   d.level = std::max(0, LevelRank(s.level));
   d.skills = MakeSkillSet(s.skills);
   d.places = s.preferred_regions;

@@ -96,6 +96,7 @@ struct StudentDoc {
   Id unit_id = 0;
   bool consent = false;
   std::string major_code;
+  int cohort = 0;  // class of (graduation year); 0 unknown
   int level = 1;
   SkillSet skills;
   std::vector<std::string> places;  // preferred regions, then the institution's region

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/time.hpp"
 #include "core/validate.hpp"
 #include "domain/json.hpp"
 #include "match/salary.hpp"
@@ -19,6 +20,9 @@ using nlohmann::json;
 double Round4(double v) { return std::round(v * 10000) / 10000; }
 
 Error Unavailable() { return Error::Unavailable("the matching index is not running"); }
+
+// The calendar year of today in China, as domain::Eligibility reads it.
+int ThisYear() { return std::stoi(core::CivilFromDays(Today()).substr(0, 4)); }
 
 }  // namespace
 
@@ -53,7 +57,7 @@ json Summary(const std::vector<Reason>& reasons) {
 }
 
 Result<json> MatchService::PostItems(const auth::Caller& caller, const StudentDoc& student,
-                                     const RecommendParams& params) const {
+                                     const RecommendParams& params, int applicable_year) const {
   auto snap = engine_->snapshot();
   store::PostFilter scope;
   TB_TRY_STATUS(service::ScopeList(caller, scope));
@@ -63,6 +67,7 @@ Result<json> MatchService::PostItems(const auth::Caller& caller, const StudentDo
   q.kind = params.kind;
   q.region_prefix = params.region;
   q.verified_only = scope.scope_verified_only;
+  q.applicable_year = applicable_year;
   auto hits = TopPosts(*snap, student, q);
   return db_->Read([&](store::Tx& tx) -> Result<json> {
     json items = json::array();
@@ -102,7 +107,7 @@ Result<json> MatchService::Recommendations(const auth::Caller& caller, Id studen
     return {};
   }));
   // The profile as stored now (the index may be a moment behind a just-saved profile).
-  return PostItems(caller, StudentDocOf(row, engine_->weights()), params);
+  return PostItems(caller, StudentDocOf(row, engine_->weights()), params, ThisYear());
 }
 
 Result<json> MatchService::Candidates(const auth::Caller& caller, Id post_id,
@@ -133,6 +138,7 @@ Result<json> MatchService::Candidates(const auth::Caller& caller, Id post_id,
   q.scope.unit_id = scope.scope_unit_id;
   q.scope.student_id = scope.scope_student_id;
   q.scope.consent_only = scope.scope_talent_search;
+  q.applicable_year = ThisYear();  // only students who may apply (domain::Eligibility)
   auto snap = engine_->snapshot();
   PostDoc post = PostDocOf(row);
   auto hits = TopStudents(*snap, post, q);
@@ -287,7 +293,9 @@ Result<json> MatchService::Query(const auth::Caller& caller, const json& profile
   if (!engine_) return Unavailable();
   RecommendParams params;
   TB_TRY(auto parsed, ParseProfile(profile, params));
-  return PostItems(caller, MakeStudentDoc(parsed.first, parsed.second, engine_->weights()), params);
+  // An ad-hoc profile has no class: every post it could score is shown.
+  return PostItems(caller, MakeStudentDoc(parsed.first, parsed.second, engine_->weights()), params,
+                   0);
 }
 
 }  // namespace tb::match

@@ -39,8 +39,9 @@ class MatchService {
   Result<nlohmann::json> Query(const auth::Caller& caller, const nlohmann::json& profile) const;
 
  private:
+  // applicable_year: only posts the student may apply to that year (PostQuery); 0 = any.
   Result<nlohmann::json> PostItems(const auth::Caller& caller, const StudentDoc& student,
-                                   const RecommendParams& params) const;
+                                   const RecommendParams& params, int applicable_year) const;
 
   std::shared_ptr<store::Database> db_;
   std::shared_ptr<Engine> engine_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/time.hpp"
 #include "store/repository.hpp"
 #include "testing/builders.hpp"
 #include "testing/command.hpp"
@@ -24,8 +25,10 @@ TEST(CliMatch, PrintsRecommendationsAndCandidatesWithReasons) {
                     auto o = Repository<domain::Organization>::Insert(tx, org, kNow);
                     auto i = Repository<domain::Institution>::Insert(tx, ValidInstitution(), kNow);
                     auto u = Repository<domain::Unit>::Insert(tx, ValidUnit(i.id), kNow);
-                    student =
-                        Repository<domain::Student>::Insert(tx, ValidStudent(i.id, u.id), kNow).id;
+                    // Of the graduating class, which full-time posts are for.
+                    auto s = ValidStudent(i.id, u.id);
+                    s.cohort = std::stoi(core::TodayUtc().substr(0, 4)) + 1;
+                    student = Repository<domain::Student>::Insert(tx, s, kNow).id;
                     post = Repository<domain::Post>::Insert(tx, ValidPost(o.id), kNow).id;
                     return {};
                   })

@@ -110,6 +110,27 @@ TEST_P(MatchApiTest, RecommendationsAreRankedAndExplainedInBothLanguages) {
   EXPECT_NE(bad.body.find("kind"), std::string::npos);
 }
 
+// Nothing recommended is refused on apply: a post listing accepted majors lists the student's
+// (code, class or category), and a full-time post is for the graduating class.
+TEST_P(MatchApiTest, RecommendationsAreOnlyPostsTheStudentMayApplyTo) {
+  const std::string major = s_->self["major_code"];
+  const long cohort = s_->self["cohort"].get<long>();
+  json items = Ok(s_->student, "GET", Recommendations(100))["items"];
+  ASSERT_FALSE(items.empty());
+  std::size_t full_time = 0;
+  for (const auto& item : items) {
+    const json& post = item["post"];
+    const json& majors = post["accepted_majors"];
+    bool accepted = majors.empty();
+    for (const auto& m : majors) accepted = accepted || major.starts_with(m.get<std::string>());
+    EXPECT_TRUE(accepted) << "post " << post["id"] << " accepts " << majors.dump() << ", not "
+                          << major;
+    if (post["kind"] == "full_time") ++full_time;
+  }
+  // The demo student is of the graduating class (2027): full-time posts are among them.
+  EXPECT_GT(full_time, 0u) << "class of " << cohort;
+}
+
 TEST_P(MatchApiTest, ANewPostShowsUpAndAClosedOneGoesAway) {
   json first = Ok(s_->student, "GET", Recommendations(1))["items"][0];
   json post = {{"organization_id", first["post"]["organization_id"]},

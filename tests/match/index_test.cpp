@@ -81,6 +81,7 @@ domain::Student RandomStudent(std::mt19937& rng, const Pools& p, Id id) {
   s.willing_to_relocate = rng() % 3 != 0;
   s.resume = Text(rng, p, static_cast<int>(rng() % 10));
   s.talent_search_consent = rng() % 2 == 0;
+  s.cohort = 2024 + static_cast<int>(rng() % 5);  // 2024..2028
   return s;
 }
 
@@ -134,6 +135,7 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
         if (rng() % 2) q.kind = Pick(rng, pools.kinds);
         if (rng() % 3 == 0) q.region_prefix = Pick(rng, pools.regions).substr(0, 2);
         q.verified_only = rng() % 2;
+        if (rng() % 2) q.applicable_year = 2026;
         auto fast = TopPosts(snap, *live, q);
         auto ref = TopPostsReference(snap, *live, q);
         ASSERT_EQ(fast, ref) << "student " << live->id << " k=" << k;
@@ -149,6 +151,7 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
         if (scope == 1) q.scope.institution_id = 1 + rng() % 3;
         if (scope == 2) q.scope.unit_id = 10 + rng() % 5;
         if (scope == 3) q.scope.consent_only = true;
+        if (rng() % 2) q.applicable_year = 2026;
         auto fast = TopStudents(snap, *p, q);
         auto ref = TopStudentsReference(snap, *p, q);
         ASSERT_EQ(fast, ref) << "post " << id << " k=" << k;
@@ -209,6 +212,27 @@ TEST_P(IndexProperty, FastTopKEqualsReferenceAfterChanges) {
 INSTANTIATE_TEST_SUITE_P(RandomData, IndexProperty, ::testing::Range(1u, 9u));
 INSTANTIATE_TEST_SUITE_P(RandomWeights, IndexProperty, ::testing::Range(101u, 109u));
 INSTANTIATE_TEST_SUITE_P(EqualWeightsManyTies, IndexProperty, ::testing::Range(201u, 205u));
+
+// The application rules the recommendations apply (domain::Eligibility's majors and class).
+TEST(MayApply, AcceptedMajorsByPrefixAndTheGraduatingClassForFullTimePosts) {
+  StudentDoc s;
+  s.major_code = "080202";
+  s.cohort = 2027;
+  PostDoc p;
+  p.kind = "full_time";
+  EXPECT_TRUE(MayApply(s, p, 2026));  // no majors listed: any major
+  EXPECT_TRUE(MayApply(s, p, 2027));
+  EXPECT_FALSE(MayApply(s, p, 2025));  // the class of 2027 is not graduating in 2025/2026
+  EXPECT_FALSE(MayApply(s, p, 2028));
+  p.kind = "internship";
+  EXPECT_TRUE(MayApply(s, p, 2025));  // internships are for any class
+  for (const char* m : {"080202", "0802", "08"}) {
+    p.accepted_majors = {"050201", m};
+    EXPECT_TRUE(MayApply(s, p, 2026)) << m;
+  }
+  p.accepted_majors = {"080201", "0803", "09"};
+  EXPECT_FALSE(MayApply(s, p, 2026));
+}
 
 TEST(PostingList, NextGeqSkipsAcrossBlocks) {
   PostingList list;
