@@ -168,6 +168,35 @@ double PostingList::Cursor::block_max_geq(std::uint32_t target) {
   return list_->block_max_[b] * list_->scale_;
 }
 
+double PostingList::Cursor::block_max_range(std::uint32_t target, std::uint32_t* until) {
+  if (doc_ == kEnd) {
+    *until = kEnd;
+    return 0;
+  }
+  if (doc_ > target) {  // nothing between the documents passed and doc_
+    *until = doc_ - 1;
+    return 0;
+  }
+  if (doc_ == target) {
+    *until = list_->block_last_[block_];
+    return list_->block_max_[block_] * list_->scale_;
+  }
+  const auto& last = list_->block_last_;
+  std::uint32_t b = std::max(block_, shallow_);
+  while (b < last.size() && last[b] < target) ++b;
+  shallow_ = b;
+  if (b >= last.size()) {
+    *until = kEnd;
+    return 0;
+  }
+  if (list_->block_first_[b] > target) {
+    *until = list_->block_first_[b] - 1;
+    return 0;
+  }
+  *until = last[b];
+  return list_->block_max_[b] * list_->scale_;
+}
+
 // ---- Segments ---------------------------------------------------------------------------------
 
 std::shared_ptr<const TextStats> ComputeStats(const std::vector<const PostDoc*>& posts) {
@@ -436,6 +465,12 @@ class Cursor {
   double block_max_geq(std::uint32_t d) {
     return list_ ? weight_ * cursor_.block_max_geq(d) : max_;
   }
+  // A bound of the score of every document in [d, *until] (d >= the documents passed).
+  double block_max_range(std::uint32_t d, std::uint32_t* until) {
+    if (list_) return weight_ * cursor_.block_max_range(d, until);
+    *until = PostingList::Cursor::kEnd;
+    return max_;
+  }
   void next_geq(std::uint32_t d) {
     if (list_) {
       cursor_.next_geq(d);
@@ -593,15 +628,32 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
     while (first < n && total(zero, prefix[first + 1]) < theta) ++first;
   };
   update_first();
+  // Documents up to `checked` lie in an interval whose block maxima passed the threshold.
+  std::uint32_t checked = 0;
+  bool any_checked = false;
   while (first < n) {
     std::uint32_t d = PostingList::Cursor::kEnd;
     for (std::size_t i = first; i < n; ++i) d = std::min(d, cursors[i].docid());
     if (d >= end) break;
-    if (!filter.contains(d)) {
-      for (std::size_t i = first; i < n; ++i) {
-        if (cursors[i].docid() == d) cursors[i].next();
+    // Interval skip (block-max MaxScore): the block maxima of every list hold for all the
+    // documents from d to the nearest block edge; when they cannot reach the threshold, the
+    // essential lists jump past that edge without looking at the candidates between.
+    if (!any_checked || d > checked) {
+      GroupValues blocks{};
+      std::uint32_t until = PostingList::Cursor::kEnd;
+      for (std::size_t i = 0; i < n; ++i) {
+        std::uint32_t u = 0;
+        int g = group[i];
+        blocks[g] = combine(g, blocks[g], cursors[i].block_max_range(d, &u));
+        until = std::min(until, u);
       }
-      continue;
+      if (total(blocks, zero) < top.Threshold() - kSlack) {
+        if (until >= end - 1) break;
+        for (std::size_t i = first; i < n; ++i) cursors[i].next_geq(until + 1);
+        continue;
+      }
+      any_checked = true;
+      checked = until;
     }
     GroupValues seen{};
     for (std::size_t i = first; i < n; ++i) {
@@ -613,6 +665,7 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
     }
     const double theta = top.Threshold() - kSlack;
     if (total(seen, prefix[first]) < theta) continue;
+    if (!filter.contains(d)) continue;
     // Shallow pass: the block maxima of the non-essential lists, nothing decoded.
     {
       GroupValues blocks = seen;
