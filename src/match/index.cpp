@@ -474,10 +474,8 @@ class Cursor {
   }
   // A bound of the score of d (>= docid()) without decoding; the filter cursor is only asked
   // about documents in the filter.
-  double block_max_geq(std::uint32_t d) {
-    return list_ ? weight_ * cursor_.block_max_geq(d) : max_;
-  }
-  // A bound of the score of every document in [d, *until] (d >= the documents passed).
+  // A bound of the score of every document in [d, *until] (d >= the documents passed), without
+  // decoding; the filter cursor is only asked about documents in the filter.
   double block_max_range(std::uint32_t d, std::uint32_t* until) {
     if (list_) return weight_ * cursor_.block_max_range(d, until);
     *until = PostingList::Cursor::kEnd;
@@ -648,9 +646,10 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
     while (first < n && total(zero, prefix[first + 1]) < theta) ++first;
   };
   update_first();
-  // Documents up to `checked` lie in an interval whose block maxima passed the threshold.
-  std::uint32_t checked = 0;
-  bool any_checked = false;
+  // Block bounds of every list, kept until the document they hold to: bmax[i] bounds list i's
+  // impact on every document from where it was taken to buntil[i] (-1: none yet).
+  std::vector<double> bmax(n, 0);
+  std::vector<std::int64_t> buntil(n, -1);
   while (first < n) {
     std::uint32_t d = PostingList::Cursor::kEnd;
     for (std::size_t i = first; i < n; ++i) d = std::min(d, cursors[i].docid());
@@ -658,22 +657,26 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
     // Interval skip (block-max MaxScore): the block maxima of every list hold for all the
     // documents from d to the nearest block edge; when they cannot reach the threshold, the
     // essential lists jump past that edge without looking at the candidates between.
-    if (!any_checked || d > checked) {
+    const double theta = top.Threshold() - kSlack;
+    {
       GroupValues blocks{};
-      std::uint32_t until = PostingList::Cursor::kEnd;
+      std::int64_t until = PostingList::Cursor::kEnd;
       for (std::size_t i = 0; i < n; ++i) {
-        std::uint32_t u = 0;
+        if (buntil[i] < d) {
+          std::uint32_t u = 0;
+          bmax[i] = cursors[i].block_max_range(d, &u);
+          buntil[i] = u;
+        }
         int g = group[i];
-        blocks[g] = combine(g, blocks[g], cursors[i].block_max_range(d, &u));
-        until = std::min(until, u);
+        blocks[g] = combine(g, blocks[g], bmax[i]);
+        until = std::min(until, buntil[i]);
       }
-      if (total(blocks, zero) < top.Threshold() - kSlack) {
-        if (until >= end - 1) break;
-        for (std::size_t i = first; i < n; ++i) cursors[i].next_geq(until + 1);
+      if (total(blocks, zero) < theta) {
+        if (until >= static_cast<std::int64_t>(end) - 1) break;
+        const auto next = static_cast<std::uint32_t>(until + 1);
+        for (std::size_t i = first; i < n; ++i) cursors[i].next_geq(next);
         continue;
       }
-      any_checked = true;
-      checked = until;
     }
     GroupValues seen{};
     for (std::size_t i = first; i < n; ++i) {
@@ -683,18 +686,18 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
         cursors[i].next();
       }
     }
-    const double theta = top.Threshold() - kSlack;
     if (total(seen, prefix[first]) < theta) continue;
-    if (!filter.contains(d)) continue;
-    // Shallow pass: the block maxima of the non-essential lists, nothing decoded.
+    // Shallow pass: the block bounds of the non-essential lists (all valid at d), nothing
+    // decoded.
     {
       GroupValues blocks = seen;
       for (std::size_t i = 0; i < first; ++i) {
         int g = group[i];
-        blocks[g] = combine(g, blocks[g], cursors[i].block_max_geq(d));
+        blocks[g] = combine(g, blocks[g], bmax[i]);
       }
       if (total(blocks, zero) < theta) continue;
     }
+    if (!filter.contains(d)) continue;
     // Deep pass, most promising list first.
     bool out = false;
     for (std::size_t i = first; i-- > 0;) {
