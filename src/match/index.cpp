@@ -31,6 +31,18 @@ void PutVarint(std::vector<std::uint8_t>& out, std::uint32_t v) {
   out.push_back(static_cast<std::uint8_t>(v));
 }
 
+// The first block from `b` on whose last document is >= target: a few steps, then a binary
+// search (a cursor may jump over thousands of blocks, e.g. from one region's run to another's).
+std::uint32_t FirstBlockGeq(const std::vector<std::uint32_t>& last, std::uint32_t b,
+                            std::uint32_t target) {
+  const auto size = static_cast<std::uint32_t>(last.size());
+  for (int step = 0; step < 4; ++step, ++b) {
+    if (b >= size || last[b] >= target) return b;
+  }
+  return static_cast<std::uint32_t>(std::lower_bound(last.begin() + b, last.end(), target) -
+                                    last.begin());
+}
+
 std::string City(std::string_view r) { return std::string(r.substr(0, 4)); }
 std::string Province(std::string_view r) { return std::string(r.substr(0, 2)); }
 
@@ -144,7 +156,7 @@ void PostingList::Cursor::next_geq(std::uint32_t target) {
   if (list_->block_last_[block_] < target) {
     std::uint32_t b = std::max(block_ + 1, shallow_);
     const auto& last = list_->block_last_;
-    while (b < last.size() && last[b] < target) ++b;
+    b = FirstBlockGeq(last, b, target);
     if (b >= last.size()) {
       doc_ = kEnd;
       return;
@@ -162,9 +174,38 @@ double PostingList::Cursor::block_max_geq(std::uint32_t target) {
   if (doc_ >= target) return doc_ == target ? impact() : 0;
   const auto& last = list_->block_last_;
   std::uint32_t b = std::max(block_, shallow_);
-  while (b < last.size() && last[b] < target) ++b;
+  b = FirstBlockGeq(last, b, target);
   shallow_ = b;
   if (b >= last.size() || list_->block_first_[b] > target) return 0;
+  return list_->block_max_[b] * list_->scale_;
+}
+
+double PostingList::Cursor::block_max_range(std::uint32_t target, std::uint32_t* until) {
+  if (doc_ == kEnd) {
+    *until = kEnd;
+    return 0;
+  }
+  if (doc_ > target) {  // nothing between the documents passed and doc_
+    *until = doc_ - 1;
+    return 0;
+  }
+  if (doc_ == target) {
+    *until = list_->block_last_[block_];
+    return list_->block_max_[block_] * list_->scale_;
+  }
+  const auto& last = list_->block_last_;
+  std::uint32_t b = std::max(block_, shallow_);
+  b = FirstBlockGeq(last, b, target);
+  shallow_ = b;
+  if (b >= last.size()) {
+    *until = kEnd;
+    return 0;
+  }
+  if (list_->block_first_[b] > target) {
+    *until = list_->block_first_[b] - 1;
+    return 0;
+  }
+  *until = last[b];
   return list_->block_max_[b] * list_->scale_;
 }
 
@@ -442,8 +483,12 @@ class Cursor {
   }
   // A bound of the score of d (>= docid()) without decoding; the filter cursor is only asked
   // about documents in the filter.
-  double block_max_geq(std::uint32_t d) {
-    return list_ ? weight_ * cursor_.block_max_geq(d) : max_;
+  // A bound of the score of every document in [d, *until] (d >= the documents passed), without
+  // decoding; the filter cursor is only asked about documents in the filter.
+  double block_max_range(std::uint32_t d, std::uint32_t* until) {
+    if (list_) return weight_ * cursor_.block_max_range(d, until);
+    *until = PostingList::Cursor::kEnd;
+    return max_;
   }
   void next_geq(std::uint32_t d) {
     if (list_) {
@@ -550,30 +595,38 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
                      double salary_bound, const GroupCaps& caps, std::uint32_t begin,
                      std::uint32_t end, bool with_region, Exact&& exact, TopK& top) {
   if (begin >= end || roaring_bitmap_range_cardinality(&filter.roaring, begin, end) == 0) return;
+  // The lists by what they can add to their group (a text list's bound beyond the text
+  // weight adds nothing), smallest first; the filter cursor last among equals. Sorted as
+  // indices, so that the cursors (with their block buffers) are built in place.
+  struct Entry {
+    const PostingList* list;  // null: the filter cursor
+    double weight;
+    double effective;
+    int group;
+  };
+  std::vector<Entry> order;
+  order.reserve(terms.size() + 1);
+  for (const auto& t : terms) {
+    if (t.weight > 0 && t.list->size() > 0 && (with_region || t.group != kRegion)) {
+      order.push_back({t.list, t.weight,
+                       std::min(t.weight * t.list->max_impact(), caps.cap[t.group]), t.group});
+    }
+  }
+  order.push_back({nullptr, 0, std::min(salary_bound, caps.cap[kSalary]), kSalary});
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Entry& a, const Entry& b) { return a.effective < b.effective; });
   std::vector<Cursor> cursors;
   std::vector<int> group;
-  {
-    std::vector<std::pair<Cursor, int>> all;
-    all.reserve(terms.size() + 1);
-    for (const auto& t : terms) {
-      if (t.weight > 0 && t.list->size() > 0 && (with_region || t.group != kRegion)) {
-        all.emplace_back(Cursor(t.list, t.weight), t.group);
-      }
+  cursors.reserve(order.size());
+  group.reserve(order.size());
+  for (const auto& e : order) {
+    if (e.list) {
+      cursors.emplace_back(e.list, e.weight);
+    } else {
+      cursors.emplace_back(&filter, salary_bound);
     }
-    all.emplace_back(Cursor(&filter, salary_bound), kSalary);
-    // By what a list can add to its group (a text list's bound beyond the text weight adds
-    // nothing), smallest first.
-    auto effective = [&](const std::pair<Cursor, int>& c) {
-      return std::min(c.first.max_score(), caps.cap[c.second]);
-    };
-    std::stable_sort(all.begin(), all.end(),
-                     [&](const auto& a, const auto& b) { return effective(a) < effective(b); });
-    cursors.reserve(all.size());
-    for (auto& [c, g] : all) {
-      cursors.push_back(std::move(c));
-      cursors.back().next_geq(begin);
-      group.push_back(g);
-    }
+    cursors.back().next_geq(begin);
+    group.push_back(e.group);
   }
   const std::size_t n = cursors.size();
   auto combine = [](int g, double a, double b) { return kSumGroup[g] ? a + b : std::max(a, b); };
@@ -602,15 +655,37 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
     while (first < n && total(zero, prefix[first + 1]) < theta) ++first;
   };
   update_first();
+  // Block bounds of every list, kept until the document they hold to: bmax[i] bounds list i's
+  // impact on every document from where it was taken to buntil[i] (-1: none yet).
+  std::vector<double> bmax(n, 0);
+  std::vector<std::int64_t> buntil(n, -1);
   while (first < n) {
     std::uint32_t d = PostingList::Cursor::kEnd;
     for (std::size_t i = first; i < n; ++i) d = std::min(d, cursors[i].docid());
     if (d >= end) break;
-    if (!filter.contains(d)) {
-      for (std::size_t i = first; i < n; ++i) {
-        if (cursors[i].docid() == d) cursors[i].next();
+    // Interval skip (block-max MaxScore): the block maxima of every list hold for all the
+    // documents from d to the nearest block edge; when they cannot reach the threshold, the
+    // essential lists jump past that edge without looking at the candidates between.
+    const double theta = top.Threshold() - kSlack;
+    {
+      GroupValues blocks{};
+      std::int64_t until = PostingList::Cursor::kEnd;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (buntil[i] < d) {
+          std::uint32_t u = 0;
+          bmax[i] = cursors[i].block_max_range(d, &u);
+          buntil[i] = u;
+        }
+        int g = group[i];
+        blocks[g] = combine(g, blocks[g], bmax[i]);
+        until = std::min(until, buntil[i]);
       }
-      continue;
+      if (total(blocks, zero) < theta) {
+        if (until >= static_cast<std::int64_t>(end) - 1) break;
+        const auto next = static_cast<std::uint32_t>(until + 1);
+        for (std::size_t i = first; i < n; ++i) cursors[i].next_geq(next);
+        continue;
+      }
     }
     GroupValues seen{};
     for (std::size_t i = first; i < n; ++i) {
@@ -620,17 +695,18 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
         cursors[i].next();
       }
     }
-    const double theta = top.Threshold() - kSlack;
     if (total(seen, prefix[first]) < theta) continue;
-    // Shallow pass: the block maxima of the non-essential lists, nothing decoded.
+    // Shallow pass: the block bounds of the non-essential lists (all valid at d), nothing
+    // decoded.
     {
       GroupValues blocks = seen;
       for (std::size_t i = 0; i < first; ++i) {
         int g = group[i];
-        blocks[g] = combine(g, blocks[g], cursors[i].block_max_geq(d));
+        blocks[g] = combine(g, blocks[g], bmax[i]);
       }
       if (total(blocks, zero) < theta) continue;
     }
+    if (!filter.contains(d)) continue;
     // Deep pass, most promising list first.
     bool out = false;
     for (std::size_t i = first; i-- > 0;) {
@@ -652,6 +728,56 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
 
 Roaring Without(const Roaring& a, const Roaring& deleted) {
   return deleted.isEmpty() ? a : a - deleted;
+}
+
+// Half-open runs of document numbers.
+using Intervals = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+// Sorted, without empty runs, overlapping runs merged.
+Intervals Normalized(Intervals v) {
+  std::erase_if(v, [](const auto& r) { return r.first >= r.second; });
+  std::sort(v.begin(), v.end());
+  Intervals out;
+  for (const auto& r : v) {
+    if (!out.empty() && r.first <= out.back().second) {
+      out.back().second = std::max(out.back().second, r.second);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+// The parts of the runs `a` outside the runs `b` (both normalized).
+Intervals Minus(const Intervals& a, const Intervals& b) {
+  Intervals out;
+  for (auto [from, to] : a) {
+    for (const auto& [b0, b1] : b) {
+      if (b1 <= from || b0 >= to) continue;
+      if (b0 > from) out.emplace_back(from, b0);
+      from = std::max(from, b1);
+    }
+    if (from < to) out.emplace_back(from, to);
+  }
+  return out;
+}
+
+// The run of the posts of a city whose first accepted major is in a class (the numbering's
+// order; empty when there is none).
+std::pair<std::uint32_t, std::uint32_t> ClusterRun(const PostSegment& seg, std::string_view city,
+                                                   std::string_view major_class) {
+  auto key = [](const PostDoc& p) {
+    std::string_view major;
+    if (!p.accepted_majors.empty()) major = p.accepted_majors[0];
+    return std::pair(std::string_view(p.region_code).substr(0, 4), major.substr(0, 4));
+  };
+  const std::pair want(city, major_class);
+  auto lo = std::partition_point(seg.docs.begin(), seg.docs.end(),
+                                 [&](const PostDoc& p) { return key(p) < want; });
+  auto hi =
+      std::partition_point(lo, seg.docs.end(), [&](const PostDoc& p) { return key(p) == want; });
+  return {static_cast<std::uint32_t>(lo - seg.docs.begin()),
+          static_cast<std::uint32_t>(hi - seg.docs.begin())};
 }
 
 }  // namespace
@@ -740,25 +866,30 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
       if (!PostMatchesQuery(s, p, q)) return;
       top.Push({p.id, Score(s, p, *snap.stats, w, false, idf.data()).score});
     };
-    // Posts are numbered by region: first the runs of the student's provinces, where the
-    // best posts usually are (the threshold rises early), then the rest, where the region
-    // lists (all inside those runs) have nothing and are left out.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> near;
+    // Posts are numbered by region and major class: first the runs of the student's major
+    // class in the student's cities, where the best posts usually are (the threshold rises
+    // early), then the rest of the student's provinces, then the other posts, where the
+    // region lists (all inside those runs) have nothing and are left out. The runs only
+    // order the search; together they cover every document once.
+    const auto docs = static_cast<std::uint32_t>(seg.docs.size());
+    Intervals seeds, near;
     for (const auto& r : s.places) {
       if (auto it = seg.by_province.find(Province(r)); it != seg.by_province.end()) {
         near.emplace_back(it->second.minimum(), it->second.maximum() + 1);
       }
+      if (!s.major_code.empty()) seeds.push_back(ClusterRun(seg, City(r), ClassOf(s.major_code)));
     }
-    std::sort(near.begin(), near.end());
-    near.erase(std::unique(near.begin(), near.end()), near.end());
-    for (auto [b, e] : near) GroupedMaxScore(terms, filter, w.salary, caps, b, e, true, exact, top);
-    std::uint32_t from = 0;
-    const auto docs = static_cast<std::uint32_t>(seg.docs.size());
-    for (auto [b, e] : near) {
-      if (b > from) GroupedMaxScore(terms, filter, w.salary, caps, from, b, false, exact, top);
-      from = std::max(from, e);
+    seeds = Normalized(std::move(seeds));
+    near = Normalized(std::move(near));
+    for (auto [b, e] : seeds) {
+      GroupedMaxScore(terms, filter, w.salary, caps, b, e, true, exact, top);
     }
-    if (from < docs) GroupedMaxScore(terms, filter, w.salary, caps, from, docs, false, exact, top);
+    for (auto [b, e] : Minus(near, seeds)) {
+      GroupedMaxScore(terms, filter, w.salary, caps, b, e, true, exact, top);
+    }
+    for (auto [b, e] : Minus(Minus({{0, docs}}, near), seeds)) {
+      GroupedMaxScore(terms, filter, w.salary, caps, b, e, false, exact, top);
+    }
   }
   return std::move(top).Sorted();
 }

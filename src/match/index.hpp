@@ -23,10 +23,14 @@
 // their lists (the model takes the best match), the skill and text groups by the sum of their
 // lists' bounds capped at the component's weight; the salary component has no list and is
 // bounded by its weight through the "every eligible document" cursor. MaxScore splits the
-// lists into essential and non-essential ones on these group bounds, and a candidate's bound
-// is refined with the block maxima of the non-essential lists before any is decoded, then list
-// by list while decoding. Post segments are numbered by city and major class; the student's
-// provinces are searched first, then the other posts without the region lists.
+// lists into essential and non-essential ones on these group bounds. Every list's block bound
+// (block_max_range) holds for a run of documents up to a block edge and is kept until then:
+// when the bounds of all lists cannot reach the k-th score, the essential lists jump past the
+// nearest edge (block-max MaxScore); otherwise a candidate's bound is refined with the kept
+// bounds of the non-essential lists before any is decoded, then list by list while decoding.
+// Post segments are numbered by city and major class; the search goes run by run (a
+// partition of the documents): the student's major class in the student's cities, the rest of
+// the student's provinces, then the other posts without the region lists.
 //
 // Keys of the student lists (the post is the query, TopStudents: MaxScore on summed list
 // bounds): sk:<skill>, m6:<code>, m4:<class>, m2:<category>, rc:<city>, rp:<province>,
@@ -73,6 +77,11 @@ class PostingList {
     // or past the end. Cheap ("shallow"): moves only a block pointer; next_geq continues from
     // there.
     double block_max_geq(std::uint32_t target);
+    // An upper bound of the impact of every document in [target, *until] (target >= the
+    // documents passed): the largest impact of the block holding target and *until its last
+    // document, or 0 and *until the document before the next posting (kEnd past the end).
+    // Cheap like block_max_geq.
+    double block_max_range(std::uint32_t target, std::uint32_t* until);
 
    private:
     void LoadBlock(std::uint32_t block);

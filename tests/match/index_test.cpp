@@ -90,7 +90,9 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
   void SetUp() override {
     std::mt19937 rng(GetParam());
     Pools pools;
-    if (GetParam() > 200) {
+    large_ = GetParam() > 300;  // lists of many blocks: the interval skips act
+    const bool large = large_;
+    if (GetParam() > 200 && !large) {
       // Many ties: every component weighs the same, no text; scores take few distinct values.
       for (double* v : {&weights_.major_exact, &weights_.major_class, &weights_.major_category,
                         &weights_.major_any, &weights_.required_skills, &weights_.preferred_skills,
@@ -99,7 +101,7 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
         *v = 0.1;
       }
       weights_.text = 0;
-    } else if (GetParam() > 100) {
+    } else if ((GetParam() > 100 && !large) || (large && GetParam() % 2 == 0)) {
       // Random weights from a coarse grid (ties again), in any order: a category may weigh
       // more than the exact major, a province more than the city, a component nothing.
       const double grid[] = {0, 0.02, 0.05, 0.1, 0.2, 0.3};
@@ -111,8 +113,9 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
       }
       weights_.text_saturation = 0.5 + (rng() % 20);
     }
-    int n_posts = 300 + static_cast<int>(rng() % 700);
-    int n_students = 200 + static_cast<int>(rng() % 300);
+    int n_posts =
+        large ? 6000 + static_cast<int>(rng() % 3000) : 300 + static_cast<int>(rng() % 700);
+    int n_students = large ? 60 : 200 + static_cast<int>(rng() % 300);
     for (int i = 0; i < n_posts; ++i) {
       posts_.push_back(MakePostDoc(RandomPost(rng, pools, 1 + i), rng() % 4 != 0));
     }
@@ -159,6 +162,7 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
     }
   }
 
+  bool large_ = false;
   Weights weights_;
   std::vector<PostDoc> posts_;
   std::vector<StudentDoc> students_;
@@ -174,7 +178,7 @@ TEST_P(IndexProperty, FastTopKEqualsReferenceAfterChanges) {
   std::mt19937 rng(GetParam() * 13 + 5);
   Pools pools;
   auto snap = snap_;
-  for (int round = 0; round < 12; ++round) {
+  for (int round = 0; round < (large_ ? 3 : 12); ++round) {
     std::vector<PostDoc> posts;
     std::vector<Id> removed_posts;
     std::vector<StudentDoc> students;
@@ -212,6 +216,8 @@ TEST_P(IndexProperty, FastTopKEqualsReferenceAfterChanges) {
 INSTANTIATE_TEST_SUITE_P(RandomData, IndexProperty, ::testing::Range(1u, 9u));
 INSTANTIATE_TEST_SUITE_P(RandomWeights, IndexProperty, ::testing::Range(101u, 109u));
 INSTANTIATE_TEST_SUITE_P(EqualWeightsManyTies, IndexProperty, ::testing::Range(201u, 205u));
+// Thousands of posts (lists of dozens of blocks), shipped and random weights.
+INSTANTIATE_TEST_SUITE_P(ManyBlocks, IndexProperty, ::testing::Range(301u, 305u));
 
 // The application rules the recommendations apply (domain::Eligibility's majors and class).
 TEST(MayApply, AcceptedMajorsByPrefixAndTheGraduatingClassForFullTimePosts) {
@@ -286,6 +292,44 @@ TEST(PostingList, BlockMaximaBoundWithoutDecoding) {
       }
     }
   }
+}
+
+TEST(PostingList, BlockMaximaBoundWholeIntervals) {
+  // Runs of postings with gaps, impacts varying; every posting in [target, until] is bounded
+  // by block_max_range(target), and until >= target.
+  PostingList list;
+  std::mt19937 gen(11);
+  std::vector<std::pair<std::uint32_t, float>> postings;
+  for (std::uint32_t d = 0; d < 20000; d += 1 + (gen() % 50 == 0 ? 700 : gen() % 4)) {
+    postings.emplace_back(d, static_cast<float>(gen() % 9));
+    list.Add(d, postings.back().second);
+  }
+  list.Finish();
+  std::mt19937 rng(5);
+  int zero_intervals = 0;
+  for (int round = 0; round < 100; ++round) {
+    PostingList::Cursor c(&list);
+    std::uint32_t target = 0;
+    while (target < 21000) {
+      target += rng() % 400;
+      std::uint32_t until = 0;
+      double bound = c.block_max_range(target, &until);
+      ASSERT_GE(until, target);
+      if (bound == 0) ++zero_intervals;
+      for (const auto& [d, impact] : postings) {
+        if (d >= target && d <= until) {
+          ASSERT_GE(bound, impact) << target << ".." << until;
+        }
+      }
+      if (until == PostingList::Cursor::kEnd) {
+        EXPECT_EQ(bound, 0);
+        break;
+      }
+      if (rng() % 2) c.next_geq(target);  // a lagging or a leading cursor
+      if (rng() % 4 == 0) target = until;
+    }
+  }
+  EXPECT_GT(zero_intervals, 0);
 }
 
 }  // namespace
