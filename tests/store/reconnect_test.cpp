@@ -36,8 +36,12 @@ struct ScriptRun {
 
 // Runs scripts/pg-test-cluster COMMAND DIR.
 ScriptRun ClusterScript(const std::string& command, const std::string& dir) {
-  std::string cmd = std::string("'") + TB_SOURCE_DIR + "/scripts/pg-test-cluster' " + command +
-                    " '" + dir + "' 2>&1";
+  // Each test searches its ports from its own base (its line in this file, 10 apart): a halted
+  // cluster frees its port, and a cluster of a test running beside it (ctest -j) must not take
+  // that port before the restart.
+  int line = ::testing::UnitTest::GetInstance()->current_test_info()->line();
+  std::string cmd = "TB_PG_FIRST_PORT=" + std::to_string(50000 + 10 * line) + " '" + TB_SOURCE_DIR +
+                    "/scripts/pg-test-cluster' " + command + " '" + dir + "' 2>&1";
   ScriptRun run;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return run;
