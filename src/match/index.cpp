@@ -229,7 +229,8 @@ std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
   auto cluster = [](const PostDoc& p) {
     std::string_view major;
     if (!p.accepted_majors.empty()) major = p.accepted_majors[0];
-    return std::tuple(std::string_view(p.region_code).substr(0, 4), major.substr(0, 4), p.id);
+    return std::tuple(std::string_view(p.region_code).substr(0, 4), major, !p.open, p.min_level,
+                      p.id);
   };
   std::sort(docs.begin(), docs.end(),
             [&](const PostDoc& a, const PostDoc& b) { return cluster(a) < cluster(b); });
@@ -240,14 +241,24 @@ std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
   for (std::uint32_t i = 0; i < seg->docs.size(); ++i) {
     const PostDoc& p = seg->docs[i];
     seg->by_id[p.id] = i;
+    seg->required_at.push_back(static_cast<std::uint32_t>(seg->required_hashes.size()));
+    seg->required_hashes.insert(seg->required_hashes.end(), p.required.hashes.begin(),
+                                p.required.hashes.end());
     seg->all.add(i);
     if (p.open) seg->open.add(i);
     if (p.verified) seg->verified.add(i);
     for (int level = 0; level < 4; ++level) {
-      if (p.min_level <= level) seg->level_ok[level].add(i);
+      if (p.open && p.min_level <= level) seg->open_for[level].add(i);
     }
     seg->by_kind[p.kind].add(i);
     seg->by_province[Province(p.region_code)].add(i);
+    seg->province_runs.try_emplace(Province(p.region_code), i, i).first->second.second = i + 1;
+    std::string_view first_major;
+    if (!p.accepted_majors.empty()) first_major = p.accepted_majors[0];
+    if (seg->runs.empty() || seg->runs.back().city != City(p.region_code) ||
+        seg->runs.back().major != first_major) {
+      seg->runs.push_back({City(p.region_code), std::string(first_major), i});
+    }
 
     // A key may be reached by two entries (two accepted majors of one class): one posting.
     std::map<std::string, double> keys;
@@ -272,8 +283,10 @@ std::shared_ptr<const PostSegment> BuildPostSegment(std::vector<PostDoc> docs,
       seg->lists[p.terms[k] ^ KeyHash("t:")].Add(i, RoundUp(bm25));
     }
   }
+  seg->required_at.push_back(static_cast<std::uint32_t>(seg->required_hashes.size()));
+  seg->required_hashes.shrink_to_fit();
   for (auto& [key, list] : seg->lists) list.Finish();
-  for (auto& r : seg->level_ok) r.runOptimize();
+  for (auto& r : seg->open_for) r.runOptimize();
   return seg;
 }
 
@@ -327,9 +340,11 @@ std::size_t PostSegment::MemoryBytes() const {
     for (const auto& m : d.accepted_majors) n += sizeof(std::string) + m.capacity();
   }
   n += all.getSizeInBytes() + open.getSizeInBytes() + verified.getSizeInBytes();
-  for (const auto& r : level_ok) n += r.getSizeInBytes();
+  for (const auto& r : open_for) n += r.getSizeInBytes();
   for (const auto& [k, r] : by_kind) n += r.getSizeInBytes();
   for (const auto& [k, r] : by_province) n += r.getSizeInBytes();
+  n += province_runs.size() * 48 + required_at.capacity() * 4 + required_hashes.capacity() * 8;
+  for (const auto& r : runs) n += sizeof(Run) + r.city.capacity() + r.major.capacity();
   return n;
 }
 
@@ -465,24 +480,20 @@ class Cursor {
   Cursor(const PostingList* list, double weight)
       : list_(list), weight_(weight), cursor_(list), max_(weight * list->max_impact()) {}
   Cursor(const Roaring* filter, double bound)
-      : list_(nullptr), weight_(0), cursor_(&kEmpty), max_(bound) {
+      : list_(nullptr), filter_(filter), weight_(0), cursor_(&kEmpty), max_(bound) {
     roaring_init_iterator(&filter->roaring, &it_);
+    doc_ = it_.has_value ? it_.current_value : PostingList::Cursor::kEnd;
   }
-  std::uint32_t docid() const {
-    if (list_) return cursor_.docid();
-    return it_.has_value ? it_.current_value : PostingList::Cursor::kEnd;
-  }
+  std::uint32_t docid() const { return list_ ? cursor_.docid() : doc_; }
   double score() const { return list_ ? weight_ * cursor_.impact() : max_; }
   double max_score() const { return max_; }
   void next() {
     if (list_) {
       cursor_.next();
-    } else {
-      roaring_advance_uint32_iterator(&it_);
+    } else if (doc_ != PostingList::Cursor::kEnd) {
+      next_geq(doc_ + 1);
     }
   }
-  // A bound of the score of d (>= docid()) without decoding; the filter cursor is only asked
-  // about documents in the filter.
   // A bound of the score of every document in [d, *until] (d >= the documents passed), without
   // decoding; the filter cursor is only asked about documents in the filter.
   double block_max_range(std::uint32_t d, std::uint32_t* until) {
@@ -493,18 +504,29 @@ class Cursor {
   void next_geq(std::uint32_t d) {
     if (list_) {
       cursor_.next_geq(d);
-    } else if (it_.has_value && it_.current_value < d) {
-      roaring_move_uint32_iterator_equalorlarger(&it_, d);
+      return;
+    }
+    if (doc_ >= d) return;
+    // A member is found by a bit test; the iterator (whose seek is dearer) moves only to jump
+    // over documents outside the filter.
+    if (filter_->contains(d)) {
+      doc_ = d;
+    } else if (roaring_move_uint32_iterator_equalorlarger(&it_, d)) {
+      doc_ = it_.current_value;
+    } else {
+      doc_ = PostingList::Cursor::kEnd;
     }
   }
 
  private:
   static const PostingList kEmpty;
   const PostingList* list_;
+  const Roaring* filter_ = nullptr;
   double weight_;
   PostingList::Cursor cursor_;
   double max_;
   roaring_uint32_iterator_t it_{};
+  std::uint32_t doc_ = PostingList::Cursor::kEnd;  // the filter cursor's document
 };
 const PostingList Cursor::kEmpty{};
 
@@ -590,11 +612,18 @@ struct GroupedTerm {
 
 using GroupValues = std::array<double, kGroups>;
 
-template <class Exact>
+// `required(d)`: the exact points of document d's required-skills component.
+template <class Required, class Exact>
 void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filter,
                      double salary_bound, const GroupCaps& caps, std::uint32_t begin,
-                     std::uint32_t end, bool with_region, Exact&& exact, TopK& top) {
-  if (begin >= end || roaring_bitmap_range_cardinality(&filter.roaring, begin, end) == 0) return;
+                     std::uint32_t end, bool with_region, Required&& required, Exact&& exact,
+                     TopK& top) {
+  if (begin >= end) return;
+  {
+    roaring_uint32_iterator_t it;
+    roaring_init_iterator(&filter.roaring, &it);
+    if (!roaring_move_uint32_iterator_equalorlarger(&it, begin) || it.current_value >= end) return;
+  }
   // The lists by what they can add to their group (a text list's bound beyond the text
   // weight adds nothing), smallest first; the filter cursor last among equals. Sorted as
   // indices, so that the cursors (with their block buffers) are built in place.
@@ -619,10 +648,12 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
   std::vector<int> group;
   cursors.reserve(order.size());
   group.reserve(order.size());
+  std::size_t filter_at = 0;
   for (const auto& e : order) {
     if (e.list) {
       cursors.emplace_back(e.list, e.weight);
     } else {
+      filter_at = cursors.size();
       cursors.emplace_back(&filter, salary_bound);
     }
     cursors.back().next_geq(begin);
@@ -631,8 +662,7 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
   const std::size_t n = cursors.size();
   auto combine = [](int g, double a, double b) { return kSumGroup[g] ? a + b : std::max(a, b); };
   // prefix[i][g]: the group's bound from cursors 0..i-1 (those not yet looked at).
-  std::vector<GroupValues> prefix(n + 1);
-  prefix[0].fill(0);
+  std::vector<GroupValues> prefix(n + 1, GroupValues{});
   for (std::size_t i = 0; i < n; ++i) {
     prefix[i + 1] = prefix[i];
     int g = group[i];
@@ -640,7 +670,7 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
   }
   // The bound of a document: each group's combination capped at its weight (unrolled).
   const GroupValues& cap = caps.cap;
-  auto total = [&cap](const GroupValues& a, const GroupValues& b) {
+  auto total = [&cap](const GroupValues& a, const GroupValues& b) __attribute__((always_inline)) {
     return std::max(a[kMajor], b[kMajor]) + std::min(cap[kRequired], a[kRequired] + b[kRequired]) +
            std::min(cap[kPreferred], a[kPreferred] + b[kPreferred]) +
            std::max(a[kRegion], b[kRegion]) + std::max(a[kIndustry], b[kIndustry]) +
@@ -659,6 +689,9 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
   // impact on every document from where it was taken to buntil[i] (-1: none yet).
   std::vector<double> bmax(n, 0);
   std::vector<std::int64_t> buntil(n, -1);
+  // Their combination and the nearest document they hold to, renewed when d passes it.
+  double blocks_total = 0;
+  std::int64_t blocks_until = -1;
   while (first < n) {
     std::uint32_t d = PostingList::Cursor::kEnd;
     for (std::size_t i = first; i < n; ++i) d = std::min(d, cursors[i].docid());
@@ -667,9 +700,9 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
     // documents from d to the nearest block edge; when they cannot reach the threshold, the
     // essential lists jump past that edge without looking at the candidates between.
     const double theta = top.Threshold() - kSlack;
-    {
+    if (blocks_until < d) {
       GroupValues blocks{};
-      std::int64_t until = PostingList::Cursor::kEnd;
+      blocks_until = PostingList::Cursor::kEnd;
       for (std::size_t i = 0; i < n; ++i) {
         if (buntil[i] < d) {
           std::uint32_t u = 0;
@@ -678,14 +711,23 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
         }
         int g = group[i];
         blocks[g] = combine(g, blocks[g], bmax[i]);
-        until = std::min(until, buntil[i]);
+        blocks_until = std::min(blocks_until, buntil[i]);
       }
-      if (total(blocks, zero) < theta) {
-        if (until >= static_cast<std::int64_t>(end) - 1) break;
-        const auto next = static_cast<std::uint32_t>(until + 1);
-        for (std::size_t i = first; i < n; ++i) cursors[i].next_geq(next);
-        continue;
-      }
+      blocks_total = total(blocks, zero);
+    }
+    if (blocks_total < theta) {
+      if (blocks_until >= static_cast<std::int64_t>(end) - 1) break;
+      const auto next = static_cast<std::uint32_t>(blocks_until + 1);
+      for (std::size_t i = first; i < n; ++i) cursors[i].next_geq(next);
+      continue;
+    }
+    // Documents outside the filter (closed posts, a level above the student's) are passed in
+    // one jump: the numbering keeps them together inside each run.
+    if (Cursor& eligible = cursors[filter_at]; eligible.next_geq(d), eligible.docid() != d) {
+      const std::uint32_t f = eligible.docid();
+      if (f >= end) break;
+      for (std::size_t i = first; i < n; ++i) cursors[i].next_geq(f);
+      continue;
     }
     GroupValues seen{};
     for (std::size_t i = first; i < n; ++i) {
@@ -696,32 +738,33 @@ void GroupedMaxScore(const std::vector<GroupedTerm>& terms, const Roaring& filte
       }
     }
     if (total(seen, prefix[first]) < theta) continue;
-    // Shallow pass: the block bounds of the non-essential lists (all valid at d), nothing
-    // decoded.
-    {
-      GroupValues blocks = seen;
-      for (std::size_t i = 0; i < first; ++i) {
-        int g = group[i];
-        blocks[g] = combine(g, blocks[g], bmax[i]);
-      }
-      if (total(blocks, zero) < theta) continue;
-    }
-    if (!filter.contains(d)) continue;
-    // Deep pass, most promising list first.
+    // The required skills exactly, at one look (their lists are not probed); then the deep
+    // pass, most promising list first. A list that cannot change its group's value (a
+    // best-match group already at the list's bound, a summed group at its cap) is not probed.
+    seen[kRequired] = required(d);
+    auto rest = [&prefix](std::size_t i) {
+      GroupValues r = prefix[i];
+      r[kRequired] = 0;
+      return r;
+    };
+    if (total(seen, rest(first)) < theta) continue;
     bool out = false;
     for (std::size_t i = first; i-- > 0;) {
+      const int g = group[i];
+      if (g == kRequired) continue;
+      if (kSumGroup[g] ? seen[g] >= cap[g] : seen[g] >= cursors[i].max_score()) continue;
       cursors[i].next_geq(d);
-      if (cursors[i].docid() == d) {
-        int g = group[i];
-        seen[g] = combine(g, seen[g], cursors[i].score());
-      }
-      if (total(seen, prefix[i]) < theta) {
+      if (cursors[i].docid() == d) seen[g] = combine(g, seen[g], cursors[i].score());
+      if (total(seen, rest(i)) < theta) {
         out = true;
         break;
       }
     }
     if (out) continue;
-    exact(d);
+    // Every list is probed: `seen` bounds each group; the salary's bound is left to exact,
+    // which knows the post.
+    seen[kSalary] = 0;
+    exact(d, total(seen, zero));
     update_first();
   }
 }
@@ -762,22 +805,22 @@ Intervals Minus(const Intervals& a, const Intervals& b) {
   return out;
 }
 
-// The run of the posts of a city whose first accepted major is in a class (the numbering's
-// order; empty when there is none).
+// The run of the posts of a city whose first accepted major is `major` (exact) or starts with
+// it (a class: the numbering's order keeps both contiguous); empty when there is none.
 std::pair<std::uint32_t, std::uint32_t> ClusterRun(const PostSegment& seg, std::string_view city,
-                                                   std::string_view major_class) {
-  auto key = [](const PostDoc& p) {
-    std::string_view major;
-    if (!p.accepted_majors.empty()) major = p.accepted_majors[0];
-    return std::pair(std::string_view(p.region_code).substr(0, 4), major.substr(0, 4));
+                                                   std::string_view major, bool exact) {
+  const auto& runs = seg.runs;
+  const std::pair want(city, major);
+  auto lo = std::partition_point(runs.begin(), runs.end(), [&](const PostSegment::Run& r) {
+    return std::pair<std::string_view, std::string_view>(r.city, r.major) < want;
+  });
+  auto hi = std::partition_point(lo, runs.end(), [&](const PostSegment::Run& r) {
+    return r.city == city && (exact ? r.major == major : r.major.starts_with(major));
+  });
+  auto at = [&](auto it) {
+    return it == runs.end() ? static_cast<std::uint32_t>(seg.docs.size()) : it->first;
   };
-  const std::pair want(city, major_class);
-  auto lo = std::partition_point(seg.docs.begin(), seg.docs.end(),
-                                 [&](const PostDoc& p) { return key(p) < want; });
-  auto hi =
-      std::partition_point(lo, seg.docs.end(), [&](const PostDoc& p) { return key(p) == want; });
-  return {static_cast<std::uint32_t>(lo - seg.docs.begin()),
-          static_cast<std::uint32_t>(hi - seg.docs.begin())};
+  return {at(lo), at(hi)};
 }
 
 }  // namespace
@@ -824,17 +867,29 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
 
   for (const auto& part : snap.posts) {
     const PostSegment& seg = *part.segment;
-    Roaring filter = seg.open & seg.level_ok[std::clamp(s.level, 0, 3)];
+    // The posts the student may take: the segment's bitmap itself unless the query narrows it.
+    const Roaring* filter = &seg.open_for[std::clamp(s.level, 0, 3)];
+    Roaring narrowed;
+    auto narrow = [&](const Roaring& by, bool keep) {
+      if (filter != &narrowed) {
+        narrowed = keep ? *filter & by : *filter - by;
+        filter = &narrowed;
+      } else if (keep) {
+        narrowed &= by;
+      } else {
+        narrowed -= by;
+      }
+    };
     if (!q.kind.empty()) {
       auto it = seg.by_kind.find(q.kind);
       if (it == seg.by_kind.end()) continue;
-      filter &= it->second;
+      narrow(it->second, true);
     }
-    if (q.verified_only) filter &= seg.verified;
+    if (q.verified_only) narrow(seg.verified, true);
     if (q.region_prefix.size() >= 2) {
       auto it = seg.by_province.find(q.region_prefix.substr(0, 2));
       if (it == seg.by_province.end()) continue;
-      filter &= it->second;
+      narrow(it->second, true);
     }
     if (!s.willing_to_relocate) {
       Roaring near;
@@ -843,10 +898,10 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
           near |= it->second;
         }
       }
-      filter &= near;
+      narrow(near, true);
     }
-    filter = Without(filter, *part.deleted);
-    if (filter.isEmpty()) continue;
+    if (!part.deleted->isEmpty()) narrow(*part.deleted, false);
+    if (filter->isEmpty()) continue;
 
     std::vector<GroupedTerm> terms;
     for (std::size_t k = 0; k < keys.size(); ++k) {
@@ -861,35 +916,56 @@ std::vector<Hit> TopPosts(const Snapshot& snap, const StudentDoc& s, const PostQ
         }
       }
     }
-    auto exact = [&](std::uint32_t d) {
+    // The model's required-skills points (Score) from the segment's side-by-side skills.
+    const auto& have = s.skills.hashes;
+    auto required = [&](std::uint32_t d) {
+      const std::uint64_t* want = seg.required_hashes.data() + seg.required_at[d];
+      const std::size_t size = seg.required_at[d + 1] - seg.required_at[d];
+      if (size == 0) return 0.0;
+      std::size_t count = 0;
+      for (std::size_t i = 0, j = 0; i < size; ++i) {
+        while (j < have.size() && have[j] < want[i]) ++j;
+        if (j < have.size() && have[j] == want[i]) ++count;
+      }
+      return w.required_skills * static_cast<double>(count) / static_cast<double>(size);
+    };
+    // `bound`: the document's bound without the salary, whose fit is cheaper than the score.
+    auto exact = [&](std::uint32_t d, double bound) {
       const PostDoc& p = seg.docs[d];
+      if (bound + w.salary * SalaryFit(s, p) < top.Threshold() - kSlack) return;
       if (!PostMatchesQuery(s, p, q)) return;
       top.Push({p.id, Score(s, p, *snap.stats, w, false, idf.data()).score});
     };
-    // Posts are numbered by region and major class: first the runs of the student's major
-    // class in the student's cities, where the best posts usually are (the threshold rises
-    // early), then the rest of the student's provinces, then the other posts, where the
-    // region lists (all inside those runs) have nothing and are left out. The runs only
-    // order the search; together they cover every document once.
+    // Posts are numbered by city and first accepted major. The search goes stage by stage,
+    // each over the runs not searched before: the student's exact major in the student's
+    // cities, where the best posts usually are (the threshold rises at once), the rest of
+    // the major's class there, the rest of the student's provinces, then the other posts,
+    // where the region lists (all inside the provinces' runs) have nothing and are left out.
+    // The stages only order the search; together they cover every document once.
     const auto docs = static_cast<std::uint32_t>(seg.docs.size());
-    Intervals seeds, near;
+    Intervals exact_runs, class_runs, near;
     for (const auto& r : s.places) {
-      if (auto it = seg.by_province.find(Province(r)); it != seg.by_province.end()) {
-        near.emplace_back(it->second.minimum(), it->second.maximum() + 1);
+      if (auto it = seg.province_runs.find(Province(r)); it != seg.province_runs.end()) {
+        near.push_back(it->second);
       }
-      if (!s.major_code.empty()) seeds.push_back(ClusterRun(seg, City(r), ClassOf(s.major_code)));
+      if (!s.major_code.empty()) {
+        exact_runs.push_back(ClusterRun(seg, City(r), s.major_code, true));
+        class_runs.push_back(ClusterRun(seg, City(r), ClassOf(s.major_code), false));
+      }
     }
-    seeds = Normalized(std::move(seeds));
-    near = Normalized(std::move(near));
-    for (auto [b, e] : seeds) {
-      GroupedMaxScore(terms, filter, w.salary, caps, b, e, true, exact, top);
-    }
-    for (auto [b, e] : Minus(near, seeds)) {
-      GroupedMaxScore(terms, filter, w.salary, caps, b, e, true, exact, top);
-    }
-    for (auto [b, e] : Minus(Minus({{0, docs}}, near), seeds)) {
-      GroupedMaxScore(terms, filter, w.salary, caps, b, e, false, exact, top);
-    }
+    Intervals covered;
+    auto search = [&](Intervals stage, bool with_region) {
+      stage = Normalized(std::move(stage));
+      for (auto [b, e] : Minus(stage, covered)) {
+        GroupedMaxScore(terms, *filter, w.salary, caps, b, e, with_region, required, exact, top);
+      }
+      stage.insert(stage.end(), covered.begin(), covered.end());
+      covered = Normalized(std::move(stage));
+    };
+    search(std::move(exact_runs), true);
+    search(std::move(class_runs), true);
+    search(std::move(near), true);
+    search({{0, docs}}, false);
   }
   return std::move(top).Sorted();
 }

@@ -26,11 +26,16 @@
 // lists into essential and non-essential ones on these group bounds. Every list's block bound
 // (block_max_range) holds for a run of documents up to a block edge and is kept until then:
 // when the bounds of all lists cannot reach the k-th score, the essential lists jump past the
-// nearest edge (block-max MaxScore); otherwise a candidate's bound is refined with the kept
-// bounds of the non-essential lists before any is decoded, then list by list while decoding.
-// Post segments are numbered by city and major class; the search goes run by run (a
-// partition of the documents): the student's major class in the student's cities, the rest of
-// the student's provinces, then the other posts without the region lists.
+// nearest edge (block-max MaxScore). Documents outside the filter (closed posts, a level above
+// the student's) are passed in one jump. A candidate's required-skills points are computed
+// exactly at one look from the segment's side-by-side skills (no probe per skill list), the
+// other non-essential lists are probed most promising first (skipping those that cannot change
+// their group), and the salary fit is checked before the exact score.
+// Post segments are numbered by city, first accepted major, open, level (then id), so that a
+// city's posts of one major, of one class, of one province are runs; the search goes stage by
+// stage over a partition of the documents: the student's major in the student's cities (the
+// threshold rises at once), the rest of its class there, the rest of the student's provinces,
+// then the other posts without the region lists.
 //
 // Keys of the student lists (the post is the query, TopStudents: MaxScore on summed list
 // bounds): sk:<skill>, m6:<code>, m4:<class>, m2:<category>, rc:<city>, rp:<province>,
@@ -112,15 +117,29 @@ class PostingList {
 std::uint64_t KeyHash(std::string_view key);
 
 struct PostSegment {
-  // The document number is the index. Posts are numbered by province, city and major class
-  // (then id), so that the lists of one region or major are runs of neighbouring numbers and
-  // their block maxima are tight; ranking ties are still broken by id.
+  // The document number is the index. Posts are numbered by city, first accepted major, open
+  // and level (then id), so that the lists of one region or major are runs of neighbouring
+  // numbers, their block maxima are tight, and the posts a student may not take lie together;
+  // ranking ties are still broken by id.
   std::vector<PostDoc> docs;
   std::unordered_map<std::uint64_t, PostingList> lists;
   std::unordered_map<Id, std::uint32_t> by_id;
   Roaring all, open, verified;
-  std::array<Roaring, 4> level_ok;  // [L]: posts a student of level L may take
+  std::array<Roaring, 4> open_for;  // [L]: open posts a student of level L may take
   std::unordered_map<std::string, Roaring> by_kind, by_province;
+  // The numbers of a province's posts, a run since posts are numbered by city: [first, end).
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> province_runs;
+  // The required skills of each post, side by side (document d's are required_hashes
+  // [required_at[d], required_at[d + 1])), so that a candidate's required-skills component is
+  // computed at one look in the order of the documents rather than by a probe per skill list.
+  std::vector<std::uint32_t> required_at;
+  std::vector<std::uint64_t> required_hashes;
+  // Where each (city, first accepted major) run of the numbering begins, in its order.
+  struct Run {
+    std::string city, major;
+    std::uint32_t first;
+  };
+  std::vector<Run> runs;
   std::size_t MemoryBytes() const;
 };
 

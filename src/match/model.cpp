@@ -257,6 +257,18 @@ std::string JoinNames(const std::vector<std::string>& v, const char* sep) {
 
 }  // namespace
 
+// 1 when the bottom of the offer reaches the expectation, 0.75 when only the top reaches it,
+// falling linearly to 0 at half the expectation.
+double SalaryFit(const StudentDoc& s, const PostDoc& p) {
+  if (!p.salary_max || !s.salary_min || *s.salary_min <= 0) return 0;
+  const auto expect = static_cast<double>(*s.salary_min);
+  const auto top = static_cast<double>(*p.salary_max);
+  const auto bottom = static_cast<double>(p.salary_min.value_or(*p.salary_max));
+  if (bottom >= expect) return 1;
+  if (top >= expect) return 0.75;
+  return std::max(0.0, 0.75 * (2 * top / expect - 1));
+}
+
 Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, const Weights& w,
              bool explain, const double* query_idf) {
   Scored out;
@@ -357,21 +369,10 @@ Scored Score(const StudentDoc& s, const PostDoc& p, const TextStats& stats, cons
                  hit ? "preferred industry" : "not a preferred industry"));
   }
 
-  // Salary: 1 when the top of the offer reaches the expectation (and the bottom does too),
-  // 0.75 when only the top reaches it, falling linearly to 0 at half the expectation.
+  // Salary (SalaryFit).
   {
     if (p.salary_max && s.salary_min && *s.salary_min > 0) {
-      double expect = static_cast<double>(*s.salary_min);
-      double top = static_cast<double>(*p.salary_max);
-      double bottom = static_cast<double>(p.salary_min.value_or(*p.salary_max));
-      double fit = 0;
-      if (bottom >= expect) {
-        fit = 1;
-      } else if (top >= expect) {
-        fit = 0.75;
-      } else {
-        fit = std::max(0.0, 0.75 * (2 * top / expect - 1));
-      }
+      const double fit = SalaryFit(s, p);
       auto offer = [&] {
         return Yuan(p.salary_min.value_or(*p.salary_max)) + "–" + Yuan(*p.salary_max);
       };

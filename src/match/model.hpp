@@ -136,6 +136,9 @@ struct Scored {
 
 // Whether the pair passes the hard constraints; `kind` empty = any kind.
 bool Eligible(const StudentDoc& s, const PostDoc& p, int today, std::string_view kind);
+// The salary component's fit in [0, 1] (its points are w.salary times it); 0 when the offer or
+// the expectation is not stated.
+double SalaryFit(const StudentDoc& s, const PostDoc& p);
 // The score (and with explain, one reason per component). Pure; the reference and the index
 // both call it, so they agree to the last bit. Without explain it allocates nothing.
 // `query_idf`, when given, holds stats.Idf of each of s.query (the same numbers, computed once
