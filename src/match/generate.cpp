@@ -11,6 +11,7 @@
 
 #include "core/time.hpp"
 #include "match/engine.hpp"
+#include "service/post_skills.hpp"
 #include "store/match_source.hpp"
 
 namespace tb::match {
@@ -351,15 +352,12 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
     }
     TB_TRY_STATUS(db.Write([&](store::Tx& tx) -> Status {
       store::InsertMany(tx, posts, now);
-      // The canonical skills, as an ordinary application keeps them for SQL (migration 011).
+      // The canonical skills, as every write of a post keeps them for SQL (migration 008), in
+      // multi-row INSERTs.
       std::vector<store::PostSkillRow> skills;
       for (const auto& p : posts) {
-        for (const auto& name : MakeSkillSet(p.required_skills).names) {
-          skills.push_back({p.id, 1, name});
-        }
-        for (const auto& name : MakeSkillSet(p.preferred_skills).names) {
-          skills.push_back({p.id, 2, name});
-        }
+        auto rows = service::PostSkillRows(p);
+        skills.insert(skills.end(), rows.begin(), rows.end());
       }
       store::InsertPostSkills(tx, skills);
       std::vector<store::TruthRow> rows;
