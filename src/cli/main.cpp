@@ -36,6 +36,7 @@
 #include "report/spreadsheet.hpp"
 #include "service/agreement_sweep.hpp"
 #include "service/entity_service.hpp"
+#include "service/post_skills.hpp"
 #include "service/visit_exchange.hpp"
 #include "store/database.hpp"
 #include "store/migrate.hpp"
@@ -128,6 +129,9 @@ int Serve(const std::string& db_url, const std::string& address, std::uint16_t p
   if (!db) return code;
   if (auto st = tb::report::LoadBuiltinReferenceData(*db); !st.ok()) return Fail(st.error());
   if (auto filled = tb::service::BackfillOrganizationNameKeys(*db); !filled.ok()) {
+    return Fail(filled.error());
+  }
+  if (auto filled = tb::service::BackfillPostSkills(*db); !filled.ok()) {
     return Fail(filled.error());
   }
   if (demo) {

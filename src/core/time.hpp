@@ -20,7 +20,7 @@ std::int64_t DaysFromCivil(int year, int month, int day);
 // The "YYYY-MM-DD" of a day number.
 std::string CivilFromDays(std::int64_t days);
 // The day number of "YYYY-MM-DD" (or the date part of an ISO-8601 time); 0 when it does not
-// start with that shape — the same contract as match::DayNumber, which can use this one.
+// start with that shape (the matching engine's open/close days use it too).
 int DayNumber(std::string_view iso_date);
 // `date` ("YYYY-MM-DD", well-formed) moved by `days` (negative: earlier).
 std::string AddDays(std::string_view date, int days);

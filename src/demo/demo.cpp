@@ -24,6 +24,7 @@
 #include "domain/validation.hpp"
 #include "report/reference_import.hpp"
 #include "service/entity_service.hpp"
+#include "service/post_skills.hpp"
 #include "store/queries.hpp"
 #include "store/repository.hpp"
 
@@ -895,7 +896,7 @@ Status WritePlan(store::Tx& tx, const Plan& plan, const std::string& now) {
     post.close_date = shifted(post.close_date);
     TB_TRY_STATUS(CheckValid(post, "post " + post.title + " of " +
                                        plan.organizations[pp.organization].organization.name));
-    Repository<domain::Post>::Insert(tx, std::move(post), now);
+    service::WritePostSkills(tx, Repository<domain::Post>::Insert(tx, std::move(post), now));
   }
   return {};
 }

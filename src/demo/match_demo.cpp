@@ -8,6 +8,7 @@
 
 #include "demo/identifiers.hpp"
 #include "domain/validation.hpp"
+#include "service/post_skills.hpp"
 #include "store/repository.hpp"
 
 namespace tb::demo {
@@ -197,7 +198,7 @@ Status SeedMatchDemo(store::Tx& tx, const std::string& now) {
                       std::to_string(*p.salary_max) + "元/月" +
                       (t.kind == "internship" ? "，提供实习补贴和食宿" : "，缴纳五险一金") + "。";
       TB_TRY_STATUS(CheckValid(p, "post " + p.title + " of " + org.name));
-      store::Repository<domain::Post>::Insert(tx, std::move(p), now);
+      service::WritePostSkills(tx, store::Repository<domain::Post>::Insert(tx, std::move(p), now));
       ++written;
     }
   }

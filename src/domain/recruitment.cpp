@@ -114,7 +114,7 @@ std::vector<Reason> Eligibility(const Student& student, const Post& post,
                        student.level});
   }
   int year = std::atoi(std::string(today.substr(0, 4)).c_str());
-  if (post.kind == "full_time" && (student.cohort < year || student.cohort > year + 1)) {
+  if (!OpenToCohort(post.kind, student.cohort, year)) {
     std::string y = std::to_string(year), y1 = std::to_string(year + 1);
     out.push_back({"not_graduating_class", "student_id",
                    "全职岗位面向 " + y + " 或 " + y1 + " 届毕业生，该生为 " +
@@ -122,20 +122,25 @@ std::vector<Reason> Eligibility(const Student& student, const Post& post,
                    "full-time posts are for the classes of " + y + " and " + y1 +
                        "; the student is of the class of " + std::to_string(student.cohort)});
   }
-  if (!post.accepted_majors.empty()) {
-    bool match = std::any_of(
-        post.accepted_majors.begin(), post.accepted_majors.end(),
-        [&](const std::string& m) { return !m.empty() && student.major_code.starts_with(m); });
-    if (!match) {
-      std::string list;
-      for (const auto& m : post.accepted_majors) list += (list.empty() ? "" : ", ") + m;
-      out.push_back({"major_not_accepted", "student_id",
-                     "专业 " + student.major_code + " 不在岗位接受的专业（" + list + "）之内",
-                     "major " + student.major_code + " is not among the post's accepted majors (" +
-                         list + ")"});
-    }
+  if (!AcceptsMajor(post.accepted_majors, student.major_code)) {
+    std::string list;
+    for (const auto& m : post.accepted_majors) list += (list.empty() ? "" : ", ") + m;
+    out.push_back({"major_not_accepted", "student_id",
+                   "专业 " + student.major_code + " 不在岗位接受的专业（" + list + "）之内",
+                   "major " + student.major_code + " is not among the post's accepted majors (" +
+                       list + ")"});
   }
   return out;
+}
+
+bool AcceptsMajor(const std::vector<std::string>& accepted_majors, std::string_view major_code) {
+  if (accepted_majors.empty()) return true;
+  return std::any_of(accepted_majors.begin(), accepted_majors.end(),
+                     [&](const std::string& m) { return !m.empty() && major_code.starts_with(m); });
+}
+
+bool OpenToCohort(std::string_view kind, std::int64_t cohort, int year) {
+  return kind != "full_time" || (cohort >= year && cohort <= year + 1);
 }
 
 bool IsEventKind(std::string_view kind) {

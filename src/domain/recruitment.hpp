@@ -87,6 +87,17 @@ struct Reason {
 std::vector<Reason> Eligibility(const Student& student, const Post& post,
                                 const Organization& organization, std::string_view today);
 
+// The two rules of Eligibility that the matching engine applies too (match::MayApply), so
+// that a recommendation is a post the student may apply to.
+// Whether `major_code` is among `accepted_majors`: none listed = any major; otherwise some
+// non-empty entry is a prefix of it (the exact code, its four-digit class or its two-digit
+// category). An empty entry accepts nothing.
+bool AcceptsMajor(const std::vector<std::string>& accepted_majors, std::string_view major_code);
+// Whether a post of `kind` takes the class of `cohort` (graduation year) in calendar `year`:
+// full-time posts are for the graduating class, cohort `year` or `year + 1`; other kinds for
+// every class.
+bool OpenToCohort(std::string_view kind, std::int64_t cohort, int year);
+
 // A student's registration for an event.
 struct EventRegistration {
   Id id = 0;

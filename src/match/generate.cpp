@@ -11,6 +11,7 @@
 
 #include "core/time.hpp"
 #include "match/engine.hpp"
+#include "service/post_skills.hpp"
 #include "store/match_source.hpp"
 
 namespace tb::match {
@@ -232,21 +233,6 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
   const auto& cities = Cities();
   const std::string now = core::NowUtc();
   const int today = Today();
-  auto date = [](int day) {
-    // days since epoch -> YYYY-MM-DD (civil from days, Howard Hinnant)
-    int z = day + 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = static_cast<unsigned>(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int y = static_cast<int>(yoe) + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y + (m <= 2), m, d);
-    return std::string(buf);
-  };
   Words english = EnglishTitles(o.jobs_dir);
   GenerateSummary summary;
   Progress progress(o.progress, o.students + o.posts);
@@ -357,8 +343,8 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
       desc += "具备" + Pick(rng, niche.words) + "经验者优先。工作地点：" + city.name + "。";
       p.description = desc;
       int open = today - static_cast<int>(rng() % 60);
-      p.open_date = date(open);
-      p.close_date = date(today + 10 + static_cast<int>(rng() % 120));
+      p.open_date = core::CivilFromDays(open);
+      p.close_date = core::CivilFromDays(today + 10 + static_cast<int>(rng() % 120));
       double st = std::uniform_real_distribution<double>(0, 1)(rng);
       p.status = st < 0.85 ? "open" : st < 0.95 ? "closed" : "draft";
       posts.push_back(std::move(p));
@@ -366,15 +352,12 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
     }
     TB_TRY_STATUS(db.Write([&](store::Tx& tx) -> Status {
       store::InsertMany(tx, posts, now);
-      // The canonical skills, as an ordinary application keeps them for SQL (migration 011).
+      // The canonical skills, as every write of a post keeps them for SQL (migration 008), in
+      // multi-row INSERTs.
       std::vector<store::PostSkillRow> skills;
       for (const auto& p : posts) {
-        for (const auto& name : MakeSkillSet(p.required_skills).names) {
-          skills.push_back({p.id, 1, name});
-        }
-        for (const auto& name : MakeSkillSet(p.preferred_skills).names) {
-          skills.push_back({p.id, 2, name});
-        }
+        auto rows = service::PostSkillRows(p);
+        skills.insert(skills.end(), rows.begin(), rows.end());
       }
       store::InsertPostSkills(tx, skills);
       std::vector<store::TruthRow> rows;

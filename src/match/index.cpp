@@ -416,11 +416,8 @@ bool InScope(const StudentDoc& s, const StudentScope& scope) {
 }
 
 bool MayApply(const StudentDoc& s, const PostDoc& p, int year) {
-  if (p.kind == "full_time" && (s.cohort < year || s.cohort > year + 1)) return false;
-  if (p.accepted_majors.empty()) return true;
-  return std::any_of(p.accepted_majors.begin(), p.accepted_majors.end(), [&](const std::string& m) {
-    return !m.empty() && s.major_code.starts_with(m);
-  });
+  return domain::OpenToCohort(p.kind, s.cohort, year) &&
+         domain::AcceptsMajor(p.accepted_majors, s.major_code);
 }
 
 bool PostMatchesQuery(const StudentDoc& s, const PostDoc& p, const PostQuery& q) {

@@ -52,6 +52,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/recruitment.hpp"  // MayApply is domain::AcceptsMajor and domain::OpenToCohort
 #include "match/model.hpp"
 
 namespace tb::match {
@@ -188,7 +189,7 @@ struct Hit {
 
 struct PostQuery {
   std::size_t limit = 20;
-  int today = 0;               // day number (model.hpp DayNumber)
+  int today = 0;               // day number (core::DayNumber)
   std::string kind;            // "" = any
   std::string region_prefix;   // "" = anywhere; 2, 4 or 6 digits
   bool verified_only = false;  // only posts of verified organizations
@@ -223,9 +224,9 @@ std::vector<Hit> TopStudentsReference(const Snapshot& snap, const PostDoc& post,
 bool EligibleCandidate(const StudentDoc& s, const PostDoc& p);
 bool InScope(const StudentDoc& s, const StudentScope& scope);
 bool PostMatchesQuery(const StudentDoc& s, const PostDoc& p, const PostQuery& q);
-// The application rules of domain::Eligibility that the model leaves to scoring: a post that
-// lists accepted majors takes only those (code, class or category prefix), and a full-time post
-// is for the graduating class (`year` or the next).
+// The application rules of domain::Eligibility that the model leaves to scoring, by the same
+// predicates: a post that lists accepted majors takes only those (domain::AcceptsMajor), and a
+// full-time post is for the graduating class, `year` or the next (domain::OpenToCohort).
 bool MayApply(const StudentDoc& s, const PostDoc& p, int year);
 
 }  // namespace tb::match

@@ -9,6 +9,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/time.hpp"
 #include "match/terms.hpp"
 
 namespace tb::match {
@@ -116,30 +117,14 @@ SkillSet MakeSkillSet(const std::vector<std::string>& entries) {
   return out;
 }
 
-int DayNumber(std::string_view d) {
-  if (d.size() < 10 || d[4] != '-' || d[7] != '-') return 0;
-  int y = 0, m = 0, day = 0;
-  for (int i = 0; i < 4; ++i) y = y * 10 + (d[i] - '0');
-  m = (d[5] - '0') * 10 + (d[6] - '0');
-  day = (d[8] - '0') * 10 + (d[9] - '0');
-  // Days from civil (Howard Hinnant).
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy =
-      (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
-}
-
 PostDoc MakePostDoc(const domain::Post& p, bool verified) {
   PostDoc d;
   d.id = p.id;
   d.organization_id = p.organization_id;
   d.verified = verified;
   d.open = p.status == "open";
-  d.open_day = p.open_date ? DayNumber(*p.open_date) : 0;
-  d.close_day = p.close_date ? DayNumber(*p.close_date) : 0;
+  d.open_day = p.open_date ? core::DayNumber(*p.open_date) : 0;
+  d.close_day = p.close_date ? core::DayNumber(*p.close_date) : 0;
   d.kind = p.kind;
   d.min_level = LevelRank(p.min_level);
   d.accepted_majors = p.accepted_majors;

@@ -120,7 +120,6 @@ struct TextStats {
 PostDoc MakePostDoc(const domain::Post& p, bool verified);
 StudentDoc MakeStudentDoc(const domain::Student& s, const std::string& institution_region,
                           const Weights& w);
-int DayNumber(std::string_view iso_date);  // "2026-11-21" -> days since epoch; 0 if invalid
 
 struct Reason {
   std::string component;  // major | required_skills | ... | text

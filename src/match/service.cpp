@@ -21,7 +21,9 @@ double Round4(double v) { return std::round(v * 10000) / 10000; }
 
 Error Unavailable() { return Error::Unavailable("the matching index is not running"); }
 
-// The calendar year of today in China, as domain::Eligibility reads it.
+// The calendar year of today in China (Today() is UTC+8), the `year` of domain::OpenToCohort.
+// domain::Eligibility takes the year of the UTC date instead, so for the last 8 hours of
+// 31 December UTC the two disagree about the graduating class.
 int ThisYear() { return std::stoi(core::CivilFromDays(Today()).substr(0, 4)); }
 
 }  // namespace

@@ -10,13 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "text/skills.hpp"
+
 namespace tb::match {
 
 std::uint64_t Hash(std::string_view s);
 
-// The canonical skills one skill entry names: "C/C++" -> {"c", "c++"}, "cpp" -> {"c++"},
-// "Vue.js" -> {"vue"}, "Spring Boot" -> {"spring boot"}, "机械制图" -> {"机械制图"}.
-std::vector<std::string> CanonicalSkills(std::string_view entry);
+// The canonical skills one skill entry names (the dictionary of text/skills.hpp, which the
+// service layer uses too when it stores a post's skills for SQL).
+using text::CanonicalSkills;
 
 // The canonical skills a free text mentions, by the same dictionary: "熟悉C/C++、Java" ->
 // {"c", "c++", "java"} (only words that are known skills or Latin technical words).

@@ -1,5 +1,6 @@
 #include "service/entity_service.hpp"
 
+#include "service/post_skills.hpp"
 #include "text/normalize.hpp"
 
 namespace tb::service {
@@ -78,6 +79,9 @@ Status UniqueBy(store::Tx& tx, const T& v, store::Where where, const std::string
 }  // namespace
 
 void Prepare(domain::Organization& v) { v.name_key = text::NormalizeOrganizationName(v.name); }
+
+void WriteDerived(store::Tx& tx, const domain::Post& v) { WritePostSkills(tx, v); }
+void DeleteDerived(store::Tx& tx, const domain::Post& v) { DeletePostSkills(tx, v.id); }
 
 Result<std::int64_t> BackfillOrganizationNameKeys(store::Database& db) {
   return db.Write([](store::Tx& tx) -> Result<std::int64_t> {

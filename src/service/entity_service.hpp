@@ -39,6 +39,15 @@ template <class T>
 void Prepare(T&) {}
 void Prepare(domain::Organization& v);
 
+// Rows kept in step with a record, in the transaction of its write: a post's canonical skills
+// (service/post_skills.hpp). Nothing for the other entities.
+template <class T>
+void WriteDerived(store::Tx&, const T&) {}
+void WriteDerived(store::Tx& tx, const domain::Post& v);
+template <class T>
+void DeleteDerived(store::Tx&, const T&) {}
+void DeleteDerived(store::Tx& tx, const domain::Post& v);
+
 // Fills the normalized name of organizations stored before it existed (or by other writers);
 // returns how many rows were updated.
 Result<std::int64_t> BackfillOrganizationNameKeys(store::Database& db);
@@ -129,6 +138,7 @@ class EntityService {
     TB_TRY_STATUS(CanWrite(tx, caller, static_cast<const T*>(nullptr), &value));
     TB_TRY_STATUS(Check(tx, value));
     T created = Repo::Insert(tx, std::move(value), now);
+    WriteDerived(tx, created);
     auth::Audit(tx, caller, "create", std::string(Repo::def().singular), created.id, std::nullopt,
                 domain::ToJson(created), now);
     Mask(tx, caller, created);
@@ -149,6 +159,7 @@ class EntityService {
       TB_TRY_STATUS(CanWrite(tx, caller, &before, &value));
       TB_TRY_STATUS(Check(tx, value));
       TB_TRY(T updated, Repo::Update(tx, std::move(value), now));
+      WriteDerived(tx, updated);
       auth::Audit(tx, caller, "update", std::string(Repo::def().singular), id,
                   domain::ToJson(before), domain::ToJson(updated), now);
       Mask(tx, caller, updated);
@@ -161,6 +172,7 @@ class EntityService {
       TB_TRY(T before, Visible(tx, caller, id, /*mask=*/false));
       TB_TRY_STATUS(CanWrite(tx, caller, &before, static_cast<const T*>(nullptr)));
       TB_TRY_STATUS(Repo::Delete(tx, id));
+      DeleteDerived(tx, before);
       auth::Audit(tx, caller, "delete", std::string(Repo::def().singular), id,
                   domain::ToJson(before), std::nullopt, now);
       return {};

@@ -226,6 +226,18 @@ void InsertPostSkills(Tx& tx, const std::vector<PostSkillRow>& rows) {
   InsertRows(tx, "INSERT INTO match_post_skills (post_id, kind, skill)", 3, params);
 }
 
+void ReplacePostSkills(Tx& tx, domain::Id post_id, const std::vector<PostSkillRow>& rows) {
+  tx.Exec("DELETE FROM match_post_skills WHERE post_id = ?", {P(post_id)});
+  InsertPostSkills(tx, rows);
+}
+
+std::vector<domain::Post> PostsWithoutSkillRows(Tx& tx) {
+  return ListAll<domain::Post>(
+      tx, Where()
+              .And("required_skills <> '[]' OR preferred_skills <> '[]'")
+              .And("NOT EXISTS (SELECT 1 FROM match_post_skills s WHERE s.post_id = posts.id)"));
+}
+
 std::vector<TruthRow> LoadTruth(Tx& tx) {
   std::vector<TruthRow> out;
   for (const auto& row :

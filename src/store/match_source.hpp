@@ -51,13 +51,21 @@ struct TruthRow {
 };
 void InsertTruth(Tx& tx, const std::vector<TruthRow>& rows);
 
-// Canonical skills of posts (migration 011): kind 1 required, 2 preferred.
+// Canonical skills of posts (table match_post_skills, migration 008): kind 1 required, 2
+// preferred. The rows are computed by service::PostSkillRows (the synonym dictionary is above
+// store); every write of a post keeps them in step in its transaction.
 struct PostSkillRow {
   domain::Id post_id = 0;
   int kind = 1;
   std::string skill;
 };
 void InsertPostSkills(Tx& tx, const std::vector<PostSkillRow>& rows);
+// Replaces the rows of post `post_id` by `rows` (all of that post; none = the post has no
+// skills, or is deleted).
+void ReplacePostSkills(Tx& tx, domain::Id post_id, const std::vector<PostSkillRow>& rows);
+// Posts that list skills but have no row in match_post_skills (stored before the table was
+// kept in step, or by other writers), in id order.
+std::vector<domain::Post> PostsWithoutSkillRows(Tx& tx);
 std::vector<TruthRow> LoadTruth(Tx& tx);
 
 // The benchmark's peer (bench/): the top posts for a profile computed in SQL the way an

@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "core/validate.hpp"
 #include "demo/match_demo.hpp"
 #include "domain/validation.hpp"
+#include "service/post_skills.hpp"
 #include "store/queries.hpp"
 #include "store/repository.hpp"
 #include "testing/builders.hpp"
@@ -330,6 +332,25 @@ TEST_F(SeededDemoTest, ReferencesPointAtReferenceData) {
     return true;
   });
   TB_EXPECT_OK(check);
+}
+
+// The SQL baseline (store::NaiveTopPosts) compares skills through match_post_skills: every
+// demo post has exactly the rows of its own lists there.
+TEST_F(SeededDemoTest, EveryPostHasTheRowsOfItsCanonicalSkills) {
+  using Rows = std::set<std::tuple<domain::Id, std::int64_t, std::string>>;
+  Rows expected, stored;
+  for (const auto& post : All<domain::Post>(db())) {
+    for (const auto& r : service::PostSkillRows(post))
+      expected.insert({r.post_id, r.kind, r.skill});
+  }
+  TB_ASSERT_OK(db().Read([&](store::Tx& tx) -> Status {
+    for (const auto& row : tx.Query("SELECT post_id, kind, skill FROM match_post_skills")) {
+      stored.insert({row.Int(0), row.Int(1), row.Text(2)});
+    }
+    return {};
+  }));
+  EXPECT_GT(expected.size(), 1000u);
+  EXPECT_EQ(stored, expected);
 }
 
 TEST_F(SeededDemoTest, StudentsLookLikeRealGraduates) {

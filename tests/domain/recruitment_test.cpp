@@ -169,6 +169,47 @@ TEST_F(EligibilityTest, AllReasonsAreGivenAtOnce) {
                                       "level_too_low", "major_not_accepted"}));
 }
 
+TEST(AcceptsMajor, NoAcceptedMajorsMeansAnyMajor) {
+  EXPECT_TRUE(AcceptsMajor({}, "080202"));
+  EXPECT_TRUE(AcceptsMajor({}, "0502100T"));
+}
+
+TEST(AcceptsMajor, AnEntryAcceptsTheMajorsItIsAPrefixOf) {
+  const std::string major = "080202";
+  EXPECT_TRUE(AcceptsMajor({"080202"}, major));          // exact code
+  EXPECT_TRUE(AcceptsMajor({"0802"}, major));            // class
+  EXPECT_TRUE(AcceptsMajor({"08"}, major));              // category
+  EXPECT_TRUE(AcceptsMajor({"120203", "0802"}, major));  // any one entry is enough
+  EXPECT_FALSE(AcceptsMajor({"080201"}, major));         // a sibling code
+  EXPECT_FALSE(AcceptsMajor({"0803"}, major));           // a sibling class
+  EXPECT_FALSE(AcceptsMajor({"09"}, major));             // another category
+  EXPECT_FALSE(AcceptsMajor({"080201", "0803", "09"}, major));
+  EXPECT_FALSE(AcceptsMajor({"0802020"}, major));    // longer than the code
+  EXPECT_TRUE(AcceptsMajor({"080202"}, "080202T"));  // the suffix is not compared
+}
+
+TEST(AcceptsMajor, AnEmptyEntryAcceptsNothing) {
+  EXPECT_FALSE(AcceptsMajor({""}, "080202"));
+  EXPECT_FALSE(AcceptsMajor({"", ""}, "080202"));
+  EXPECT_TRUE(AcceptsMajor({"", "08"}, "080202"));
+  EXPECT_FALSE(AcceptsMajor({"08"}, ""));  // a student without a major matches no entry
+}
+
+TEST(OpenToCohort, FullTimePostsTakeTheClassOfThisYearAndTheNext) {
+  EXPECT_FALSE(OpenToCohort("full_time", 2025, 2026));
+  EXPECT_TRUE(OpenToCohort("full_time", 2026, 2026));
+  EXPECT_TRUE(OpenToCohort("full_time", 2027, 2026));
+  EXPECT_FALSE(OpenToCohort("full_time", 2028, 2026));
+}
+
+TEST(OpenToCohort, OtherKindsTakeEveryClass) {
+  for (const char* kind : {"internship", "part_time", ""}) {
+    for (std::int64_t cohort : {2025, 2026, 2027, 2028, 0}) {
+      EXPECT_TRUE(OpenToCohort(kind, cohort, 2026)) << kind << " " << cohort;
+    }
+  }
+}
+
 TEST(Destination, CategoriesAndEmployerRules) {
   Destination d;
   d.category = "contract_employment";

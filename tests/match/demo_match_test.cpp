@@ -53,8 +53,8 @@ TEST(DemoRecommendations, MechanicalGraduateInShenyangSeesMechanicalPostsInLiaon
 
   PostQuery q;
   q.limit = 3;
-  q.today = DayNumber(core::TodayUtc());  // the demo dates its posts around the seeding day
-  q.verified_only = true;                 // what the student sees
+  q.today = core::DayNumber(core::TodayUtc());  // the demo dates its posts around the seeding day
+  q.verified_only = true;                       // what the student sees
   const Weights& w = snap->weights;
   // A post of the graduate's major or major class, in Liaoning, explained as such in both
   // languages: the major reason says exact major / same major class, the region reason the

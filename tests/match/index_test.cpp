@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "core/time.hpp"
 #include "match/engine.hpp"
 #include "match/index.hpp"
 
@@ -134,7 +135,7 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
       for (std::size_t k : {1u, 5u, 20u, 100u}) {
         PostQuery q;
         q.limit = k;
-        q.today = DayNumber("2026-11-21");
+        q.today = core::DayNumber("2026-11-21");
         if (rng() % 2) q.kind = Pick(rng, pools.kinds);
         if (rng() % 3 == 0) q.region_prefix = Pick(rng, pools.regions).substr(0, 2);
         q.verified_only = rng() % 2;

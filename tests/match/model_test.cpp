@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/time.hpp"
 #include "match/model.hpp"
 #include "match/salary.hpp"
 #include "match/terms.hpp"
@@ -162,7 +163,7 @@ TEST(Eligible, LevelKindDatesAndRelocationAreHard) {
   Weights w;
   auto post = MechanicalPost();
   auto student = MechanicalStudent();
-  int today = DayNumber("2026-11-21");
+  int today = core::DayNumber("2026-11-21");
   auto ok = [&] {
     return Eligible(MakeStudentDoc(student, "210100", w), MakePostDoc(post, true), today, "");
   };
