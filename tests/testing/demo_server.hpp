@@ -28,12 +28,14 @@ class DemoServerTest : public ::testing::TestWithParam<store::Backend> {
   void SetUp() override;
 
   ServerProcess& server() const;
-  // The signed-in session of the demo login of `role` ("platform_admin" ... "observer").
+  // The signed-in session of the demo login of `role` ("platform_admin" ... "observer"), logged
+  // in on first use (argon2id logins are slow) and kept for the suite.
   const ClientSession& session(const std::string& role) const;
 
-  // A request as `role` with a JSON body (none when null).
+  // A request as `role` with a JSON body (none when null) and Accept-Language `language` (none
+  // when empty).
   HttpResponse As(const std::string& role, const std::string& method, const std::string& target,
-                  const nlohmann::json& body = nullptr) const;
+                  const nlohmann::json& body = nullptr, const std::string& language = "") const;
   // As, expecting status `expect` (a test failure naming the request otherwise); the body.
   nlohmann::json Ok(const std::string& role, const std::string& method, const std::string& target,
                     const nlohmann::json& body, int expect) const;
