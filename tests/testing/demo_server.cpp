@@ -48,6 +48,13 @@ void DemoServerTest::SetUp() {
   shared_ = &s;
 }
 
+void DemoServerTest::TearDownTestSuite() {
+  const auto* suite = ::testing::UnitTest::GetInstance()->current_test_suite();
+  if (suite == nullptr) return;
+  std::erase_if(AllServers(),
+                [&](const auto& entry) { return entry.first.first == suite->name(); });
+}
+
 ServerProcess& DemoServerTest::server() const { return *shared_->server; }
 
 const ClientSession& DemoServerTest::session(const std::string& role) const {
