@@ -5,7 +5,7 @@
 // scroll. Each journey fails on any console error and leaves a screenshot in artifacts/.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { api, journey, settled, signIn } from './lib/pages.mjs';
+import { api, choose, journey, settled, signIn } from './lib/pages.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
@@ -19,21 +19,6 @@ after(async () => {
 });
 
 const CAMPAIGN = '2023年书记校长访企拓岗促就业专项行动';
-
-/** Picks an option of an Element Plus select, typing into it when it searches. */
-async function choose(page, input, option, typed) {
-  if (typed !== undefined) {
-    await input.click();
-    await input.fill(typed);
-  } else {
-    await input
-      .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " el-select ")][1]')
-      .click();
-  }
-  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
-  await item.waitFor();
-  await item.click();
-}
 
 async function noHorizontalScroll(page) {
   const { scroll, width } = await page.evaluate(() => ({

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import {
+  choose,
   inputsLabelled,
   journey,
   noHorizontalScroll,
@@ -334,22 +335,6 @@ async function campaignTotals(page) {
     employers: await read('employers'),
     posts: await read('posts'),
   };
-}
-
-/** Picks an option of an Element Plus select, typing into it when it searches. */
-async function choose(page, input, option, typed) {
-  if (typed !== undefined) {
-    await input.click();
-    await input.fill(typed);
-  } else {
-    // A select that does not search opens from its box (its input is covered).
-    await input
-      .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " el-select ")][1]')
-      .click();
-  }
-  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
-  await item.waitFor();
-  await item.click();
 }
 
 /**

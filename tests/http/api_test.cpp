@@ -4,11 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <set>
 
 #include "testing/builders.hpp"
-#include "testing/server_process.hpp"
+#include "testing/demo_server.hpp"
 #include "testing/test_database.hpp"
 
 namespace tb::testing {
@@ -16,34 +15,15 @@ namespace {
 
 using nlohmann::json;
 
-// One database and one server (started with --demo) per backend for the whole run: seeding the
-// demo is the slow part. Tests that write use names and codes of their own.
-struct Shared {
-  std::unique_ptr<TestDatabase> db;
-  std::unique_ptr<ServerProcess> server;
-};
-std::map<store::Backend, Shared>& SharedServers() {
-  static std::map<store::Backend, Shared> servers;
-  return servers;
-}
-
-class ApiTest : public ::testing::TestWithParam<store::Backend> {
+// The suite's demo server (DemoServerTest); server().Get/Post/... act as the platform admin.
+// Tests that write use names and codes of their own.
+class ApiTest : public DemoServerTest {
  protected:
   void SetUp() override {
-    Shared& s = SharedServers()[GetParam()];
-    if (!s.server) {
-      s.db = TestDatabase::Create(GetParam());
-      ASSERT_NE(s.db, nullptr);
-      s.server = ServerProcess::Start(s.db->url(), {"--demo"});
-      ASSERT_NE(s.server, nullptr) << "server did not start";
-      auto admin = s.server->LoginAs("platform_admin");
-      ASSERT_TRUE(admin.has_value()) << s.server->Output();
-      s.server->UseSession(admin);
-    }
-    server_ = s.server.get();
+    DemoServerTest::SetUp();
+    if (HasFatalFailure()) return;
+    server().UseSession(session("platform_admin"));
   }
-
-  ServerProcess& server() const { return *server_; }
 
   // Creates an organization and returns its JSON (asserting 201).
   json CreateOrganization(const json& body) {
@@ -64,15 +44,7 @@ class ApiTest : public ::testing::TestWithParam<store::Backend> {
         {"kind", "enterprise"},    {"name", name},          {"credit_code", CreditCode(seed)},
         {"region_code", "210100"}, {"industry_code", "39"}, {"tags", json::array({"high_tech"})}};
   }
-
-  ServerProcess* server_ = nullptr;
 };
-
-class Cleanup : public ::testing::Environment {
- public:
-  void TearDown() override { SharedServers().clear(); }
-};
-const auto* const kCleanup = ::testing::AddGlobalTestEnvironment(new Cleanup);
 
 TEST_P(ApiTest, HealthReportsStatusVersionAndBackend) {
   auto r = server().Get("/api/v1/health");

@@ -6,11 +6,10 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <set>
 
 #include "testing/builders.hpp"
-#include "testing/server_process.hpp"
+#include "testing/demo_server.hpp"
 #include "testing/test_database.hpp"
 
 namespace tb::testing {
@@ -19,50 +18,8 @@ namespace {
 using nlohmann::json;
 using Id = std::int64_t;
 
-struct Shared {
-  std::unique_ptr<TestDatabase> db;
-  std::unique_ptr<ServerProcess> server;
-  std::map<std::string, ClientSession> sessions;
-};
-std::map<store::Backend, Shared>& SharedServers() {
-  static std::map<store::Backend, Shared> servers;
-  return servers;
-}
-
-class EventEditApiTest : public ::testing::TestWithParam<store::Backend> {
+class EventEditApiTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    Shared& s = SharedServers()[GetParam()];
-    if (!s.server) {
-      s.db = TestDatabase::Create(GetParam());
-      ASSERT_NE(s.db, nullptr);
-      s.server = ServerProcess::Start(s.db->url(), {"--demo"});
-      ASSERT_NE(s.server, nullptr) << "server did not start";
-      for (const char* role : {"platform_admin", "institution_admin", "unit_staff",
-                               "enterprise_recruiter", "student", "observer"}) {
-        auto session = s.server->LoginAs(role);
-        ASSERT_TRUE(session.has_value()) << role << "\n" << s.server->Output();
-        s.sessions.emplace(role, *session);
-      }
-    }
-    shared_ = &s;
-  }
-
-  HttpResponse As(const std::string& role, const std::string& method, const std::string& target,
-                  const json& body = nullptr) {
-    return shared_->server->SendAs(shared_->sessions.at(role), method, target,
-                                   body.is_null() ? "" : body.dump());
-  }
-  json Ok(const std::string& role, const std::string& method, const std::string& target,
-          const json& body, int expect) {
-    auto r = As(role, method, target, body);
-    EXPECT_EQ(r.status, expect) << method << " " << target << " " << body.dump() << "\n" << r.body;
-    return r.Json();
-  }
-  Id Me(const std::string& role, const char* field) {
-    return Ok(role, "GET", "/api/v1/auth/me", nullptr, 200)["user"][field].get<Id>();
-  }
-  static std::string S(Id id) { return std::to_string(id); }
   // The fields a problem document names.
   static std::set<std::string> Fields(const json& problem) {
     std::set<std::string> out;
@@ -93,8 +50,6 @@ class EventEditApiTest : public ::testing::TestWithParam<store::Backend> {
               201)["id"]
         .get<Id>();
   }
-
-  Shared* shared_ = nullptr;
 };
 
 TEST_P(EventEditApiTest, UnitStaffHostChangeAndDeleteAnEventOfTheirUnit) {

@@ -7,12 +7,11 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <string>
 #include <vector>
 
 #include "testing/builders.hpp"
-#include "testing/server_process.hpp"
+#include "testing/demo_server.hpp"
 #include "testing/test_database.hpp"
 
 namespace tb::testing {
@@ -20,16 +19,6 @@ namespace {
 
 using nlohmann::json;
 using Id = std::int64_t;
-
-struct Shared {
-  std::unique_ptr<TestDatabase> db;
-  std::unique_ptr<ServerProcess> server;
-  std::map<std::string, ClientSession> sessions;
-};
-std::map<store::Backend, Shared>& SharedServers() {
-  static std::map<store::Backend, Shared> servers;
-  return servers;
-}
 
 // Whether `s` has a CJK ideograph (U+4E00–U+9FFF: E4 B8 80 … E9 BF BF in UTF-8).
 bool HasChinese(const std::string& s) {
@@ -40,42 +29,8 @@ bool HasChinese(const std::string& s) {
   return false;
 }
 
-class I18nApiTest : public ::testing::TestWithParam<store::Backend> {
+class I18nApiTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    Shared& s = SharedServers()[GetParam()];
-    if (!s.server) {
-      s.db = TestDatabase::Create(GetParam());
-      ASSERT_NE(s.db, nullptr);
-      s.server = ServerProcess::Start(s.db->url(), {"--demo"});
-      ASSERT_NE(s.server, nullptr) << "server did not start";
-      for (const char* role : {"platform_admin", "unit_staff", "enterprise_recruiter", "student",
-                               "institution_admin"}) {
-        auto session = s.server->LoginAs(role);
-        ASSERT_TRUE(session.has_value()) << role << "\n" << s.server->Output();
-        s.sessions.emplace(role, *session);
-      }
-    }
-    shared_ = &s;
-  }
-
-  // A request as `role` with Accept-Language `language` (none when empty).
-  HttpResponse As(const std::string& role, const std::string& method, const std::string& target,
-                  const json& body = nullptr, const std::string& language = "") {
-    std::map<std::string, std::string> headers;
-    if (!language.empty()) headers["Accept-Language"] = language;
-    return shared_->server->SendAs(shared_->sessions.at(role), method, target,
-                                   body.is_null() ? "" : body.dump(), headers);
-  }
-  json Ok(const std::string& role, const std::string& method, const std::string& target,
-          const json& body, int expect) {
-    auto r = As(role, method, target, body);
-    EXPECT_EQ(r.status, expect) << method << " " << target << " " << body.dump() << "\n" << r.body;
-    return r.Json();
-  }
-  Id Me(const std::string& role, const char* field) {
-    return Ok(role, "GET", "/api/v1/auth/me", nullptr, 200)["user"][field].get<Id>();
-  }
   // The message of the field error for `field`, or "".
   static std::string FieldMessage(const json& problem, const std::string& field) {
     for (const auto& e : problem.value("errors", json::array())) {
@@ -92,12 +47,10 @@ class I18nApiTest : public ::testing::TestWithParam<store::Backend> {
 
   // The server logs every problem message it could not translate; none may be logged.
   void ExpectEverythingTranslated() {
-    std::string out = shared_->server->Output();
+    std::string out = server().Output();
     auto at = out.find("no Chinese for the message");
     EXPECT_EQ(at, std::string::npos) << out.substr(at == std::string::npos ? 0 : at, 300);
   }
-
-  Shared* shared_ = nullptr;
 };
 
 TEST_P(I18nApiTest, FieldErrorsOfA422AreInTheCallersLanguageWithFieldsAndNumbersKept) {

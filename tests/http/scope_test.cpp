@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "testing/builders.hpp"
-#include "testing/server_process.hpp"
+#include "testing/demo_server.hpp"
 #include "testing/test_database.hpp"
 
 namespace tb::testing {
@@ -24,19 +24,6 @@ namespace {
 using nlohmann::json;
 
 constexpr char kPassword[] = "Correct-Horse-7731";
-
-// One database and one server (started with --demo) per backend, with the demo users' sessions
-// logged in once each (argon2id logins are slow). Tests create records of their own where they
-// change anything.
-struct Shared {
-  std::unique_ptr<TestDatabase> db;
-  std::unique_ptr<ServerProcess> server;
-  std::map<std::string, ClientSession> sessions;  // by demo role
-};
-std::map<store::Backend, Shared>& SharedServers() {
-  static std::map<store::Backend, Shared> servers;
-  return servers;
-}
 
 int Serial() {
   static std::atomic<int> serial{1};
@@ -67,38 +54,15 @@ bool IsMaskedIdNumber(const std::string& v) {  // "110105********0012"
 
 std::string Id(const json& j) { return std::to_string(j["id"].get<std::int64_t>()); }
 
-class ScopeTest : public ::testing::TestWithParam<store::Backend> {
+// The suite's demo server (DemoServerTest): server().Get/Post/... act as the platform admin,
+// session(role) is the demo user of `role`. Tests create records of their own where they
+// change anything.
+class ScopeTest : public DemoServerTest {
  protected:
-  // The servers stop when the suite (both backends) is done, not at the end of the run, so
-  // the suites of this executable do not all keep theirs running at once.
-  static void TearDownTestSuite() { SharedServers().clear(); }
-
   void SetUp() override {
-    Shared& s = SharedServers()[GetParam()];
-    if (!s.server) {
-      s.db = TestDatabase::Create(GetParam());
-      ASSERT_NE(s.db, nullptr);
-      s.server = ServerProcess::Start(s.db->url(), {"--demo"});
-      ASSERT_NE(s.server, nullptr) << "server did not start";
-      auto admin = s.server->LoginAs("platform_admin");
-      ASSERT_TRUE(admin.has_value()) << s.server->Output();
-      s.sessions["platform_admin"] = *admin;
-      s.server->UseSession(admin);  // server().Get/Post/... act as the platform admin
-    }
-    shared_ = &s;
-  }
-
-  ServerProcess& server() const { return *shared_->server; }
-
-  // The session of the demo user of `role`, logged in on first use.
-  const ClientSession& As(const std::string& role) {
-    auto it = shared_->sessions.find(role);
-    if (it == shared_->sessions.end()) {
-      auto session = server().LoginAs(role);
-      EXPECT_TRUE(session.has_value()) << role << "\n" << server().Output();
-      it = shared_->sessions.emplace(role, session.value_or(ClientSession{})).first;
-    }
-    return it->second;
+    DemoServerTest::SetUp();
+    if (HasFatalFailure()) return;
+    server().UseSession(session("platform_admin"));
   }
 
   HttpResponse Send(const ClientSession& who, const std::string& method, const std::string& target,
@@ -125,7 +89,7 @@ class ScopeTest : public ::testing::TestWithParam<store::Backend> {
   }
   json AllItems(const std::string& path) const { return AllItems(admin(), path); }
 
-  const ClientSession& admin() const { return shared_->sessions.at("platform_admin"); }
+  const ClientSession& admin() const { return session("platform_admin"); }
 
   json AdminGet(const std::string& path) const {
     auto r = server().Get(path);
@@ -219,8 +183,6 @@ class ScopeTest : public ::testing::TestWithParam<store::Backend> {
                   {"observer_institutions", institution_ids}});
     return server().Login(user["email"].get<std::string>(), kPassword);
   }
-
-  Shared* shared_ = nullptr;
 };
 
 // A refusal of something out of scope: 404, as for a record that does not exist.
@@ -236,7 +198,7 @@ void ExpectForbidden(const HttpResponse& r) {
 // ---- students -----------------------------------------------------------------------------------
 
 TEST_P(ScopeTest, AStudentSeesOnlyThemself) {
-  const ClientSession& student = As("student");
+  const ClientSession& student = session("student");
   ASSERT_TRUE(student.user["student_id"].is_number()) << student.user;
   const auto own_id = student.user["student_id"].get<std::int64_t>();
   const std::string own = "/api/v1/students/" + std::to_string(own_id);
@@ -290,7 +252,7 @@ TEST_P(ScopeTest, AStudentSeesOnlyThemself) {
 }
 
 TEST_P(ScopeTest, AStudentUpdatesTheirResumeAndSkillsButNotRegistryFields) {
-  const ClientSession& student = As("student");
+  const ClientSession& student = session("student");
   const std::string own =
       "/api/v1/students/" + std::to_string(student.user["student_id"].get<std::int64_t>());
   json before = AdminGet(own);
@@ -332,7 +294,7 @@ TEST_P(ScopeTest, AStudentUpdatesTheirResumeAndSkillsButNotRegistryFields) {
 }
 
 TEST_P(ScopeTest, UnitStaffSeeAndChangeOnlyTheirUnitsStudents) {
-  const ClientSession& staff = As("unit_staff");
+  const ClientSession& staff = session("unit_staff");
   ASSERT_TRUE(staff.user["unit_id"].is_number()) << staff.user;
   const json unit_id = staff.user["unit_id"];
   json list = AllItems(staff, "/api/v1/students");
@@ -372,7 +334,7 @@ TEST_P(ScopeTest, UnitStaffSeeAndChangeOnlyTheirUnitsStudents) {
 }
 
 TEST_P(ScopeTest, AnInstitutionAdminSeesOnlyItsInstitution) {
-  const ClientSession& centre = As("institution_admin");
+  const ClientSession& centre = session("institution_admin");
   ASSERT_TRUE(centre.user["institution_id"].is_number()) << centre.user;
   const json institution_id = centre.user["institution_id"];
   json list = AllItems(centre, "/api/v1/students");
@@ -415,7 +377,7 @@ TEST_P(ScopeTest, AnInstitutionAdminSeesOnlyItsInstitution) {
 // ---- enterprises ------------------------------------------------------------------------------
 
 TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsAndApplicantsWithContactDetailsMasked) {
-  const ClientSession& recruiter = As("enterprise_recruiter");
+  const ClientSession& recruiter = session("enterprise_recruiter");
   json units = UnitsOf(AdminGet("/api/v1/institutions?limit=1")["items"][0]["id"]);
   ASSERT_FALSE(units.empty());
   json consenting_body = StudentBody(units[0], true);
@@ -493,7 +455,7 @@ TEST_P(ScopeTest, ARecruiterSeesOnlyConsentingStudentsAndApplicantsWithContactDe
 // application to one of the recruiter's organization's posts in interview, intention, offer or
 // signed; the same on GET /students/{id} and in the list.
 TEST_P(ScopeTest, ARecruiterSeesContactDetailsOnlyOnceTheStudentAcceptedAnInterview) {
-  const ClientSession& recruiter = As("enterprise_recruiter");
+  const ClientSession& recruiter = session("enterprise_recruiter");
   json org = Send(recruiter, "GET", "/api/v1/auth/me").Json()["user"]["organization_id"];
   json units = UnitsOf(AdminGet("/api/v1/institutions?limit=1")["items"][0]["id"]);
   ASSERT_FALSE(units.empty());
@@ -598,7 +560,7 @@ TEST_P(ScopeTest, ARecruiterSeesContactDetailsOnlyOnceTheStudentAcceptedAnInterv
 }
 
 TEST_P(ScopeTest, ARecruiterManagesOnlyItsOwnOrganizationsPosts) {
-  const ClientSession& recruiter = As("enterprise_recruiter");
+  const ClientSession& recruiter = session("enterprise_recruiter");
   ASSERT_TRUE(recruiter.user["organization_id"].is_number()) << recruiter.user;
   const json own_org = recruiter.user["organization_id"];
   json other = Enterprise("范围测试另一家" + std::to_string(Serial()) + "有限公司");
@@ -646,7 +608,7 @@ TEST_P(ScopeTest, ARecruiterManagesOnlyItsOwnOrganizationsPosts) {
       Send(recruiter, "PATCH", own_path, json({{"organization_id", other_org}}).dump()));
   EXPECT_EQ(AdminGet(own_path)["organization_id"], own_org);
   // Others' drafts stay hidden from other roles that are not officers, too.
-  ExpectNotFound(Send(As("student"), "GET", own_path));
+  ExpectNotFound(Send(session("student"), "GET", own_path));
   EXPECT_EQ(Send(recruiter, "DELETE", own_path).status, 204);
 }
 
@@ -660,7 +622,7 @@ TEST_P(ScopeTest, AnObserverGetsAggregatesOnlyWithSmallCellsSuppressed) {
   ASSERT_TRUE(observer.has_value());
 
   // No list of students, no student record.
-  for (const ClientSession* who : {&*observer, &As("observer")}) {
+  for (const ClientSession* who : {&*observer, &session("observer")}) {
     ExpectForbidden(Send(*who, "GET", "/api/v1/students"));
     ExpectForbidden(Send(*who, "GET", "/api/v1/students?institution_id=" + Id(institution)));
     ExpectNotFound(Send(
@@ -690,7 +652,7 @@ TEST_P(ScopeTest, AnObserverGetsAggregatesOnlyWithSmallCellsSuppressed) {
 
   // Every grouping, for our observer and the demo's (Jinzhou SASAC: LUT only): each cell is at
   // least 5 people or suppressed, and only observed institutions appear.
-  const ClientSession& sasac = As("observer");
+  const ClientSession& sasac = session("observer");
   for (const ClientSession* who : {&*observer, &sasac}) {
     std::set<std::int64_t> observed;
     for (const auto& id : who->user["observer_institutions"])

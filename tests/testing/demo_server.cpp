@@ -44,25 +44,35 @@ void DemoServerTest::SetUp() {
     ASSERT_NE(s.db, nullptr);
     s.server = ServerProcess::Start(s.db->url(), {"--demo"});
     ASSERT_NE(s.server, nullptr) << "server did not start";
-    for (const char* role : {"platform_admin", "institution_admin", "unit_staff",
-                             "enterprise_recruiter", "student", "observer"}) {
-      auto session = s.server->LoginAs(role);
-      ASSERT_TRUE(session.has_value()) << role << "\n" << s.server->Output();
-      s.sessions.emplace(role, *session);
-    }
   }
   shared_ = &s;
+}
+
+void DemoServerTest::TearDownTestSuite() {
+  const auto* suite = ::testing::UnitTest::GetInstance()->current_test_suite();
+  if (suite == nullptr) return;
+  std::erase_if(AllServers(),
+                [&](const auto& entry) { return entry.first.first == suite->name(); });
 }
 
 ServerProcess& DemoServerTest::server() const { return *shared_->server; }
 
 const ClientSession& DemoServerTest::session(const std::string& role) const {
-  return shared_->sessions.at(role);
+  auto it = shared_->sessions.find(role);
+  if (it == shared_->sessions.end()) {
+    auto login = server().LoginAs(role);
+    EXPECT_TRUE(login.has_value()) << role << "\n" << server().Output();
+    it = shared_->sessions.emplace(role, login.value_or(ClientSession{})).first;
+  }
+  return it->second;
 }
 
 HttpResponse DemoServerTest::As(const std::string& role, const std::string& method,
-                                const std::string& target, const nlohmann::json& body) const {
-  return server().SendAs(session(role), method, target, body.is_null() ? "" : body.dump());
+                                const std::string& target, const nlohmann::json& body,
+                                const std::string& language) const {
+  std::map<std::string, std::string> headers;
+  if (!language.empty()) headers["Accept-Language"] = language;
+  return server().SendAs(session(role), method, target, body.is_null() ? "" : body.dump(), headers);
 }
 
 nlohmann::json DemoServerTest::Ok(const std::string& role, const std::string& method,

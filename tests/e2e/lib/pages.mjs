@@ -1,6 +1,7 @@
 // Helpers shared by journey files: a journey wrapper (fresh browser, screenshot, no console
-// errors), signing in, waiting for a page to settle, checks every page must pass (labelled
-// controls, no sideways scrolling), and calling the API as the signed-in user or from node.
+// errors), signing in, picking from a select, waiting for a page to settle, checks every page
+// must pass (labelled controls, no sideways scrolling), and calling the API as the signed-in
+// user or from node.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openBrowser } from './browser.mjs';
@@ -34,6 +35,22 @@ export function journey(name, options, body) {
     }
     assert.deepEqual(browser.errors, [], 'the browser reported errors');
   });
+}
+
+/** Picks an option of an Element Plus select, typing into it when it searches. */
+export async function choose(page, input, option, typed) {
+  if (typed !== undefined) {
+    await input.click();
+    await input.fill(typed);
+  } else {
+    // A select that does not search opens from its box (its input is covered).
+    await input
+      .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " el-select ")][1]')
+      .click();
+  }
+  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
+  await item.waitFor();
+  await item.click();
 }
 
 /** Signs in through the login form and waits until the app has left it. */

@@ -616,8 +616,6 @@ const en: MessageSchema = {
     more: 'More (receiver, notes)',
     save: 'Save the visit',
     saved: 'Visit saved',
-    partlySaved:
-      'The visit is saved, but some outcome lines are not: correct what is marked and save again.',
     fixErrors: 'Correct what is marked, then save again.',
     otherErrors: 'Other problems',
     organizationRequired: 'Choose the organization visited',

@@ -614,7 +614,6 @@ const zhCN = {
     more: '更多信息（接待人、备注）',
     save: '保存走访',
     saved: '走访已保存',
-    partlySaved: '走访已保存，但有成果未能保存：请修改标出的内容后再次保存。',
     fixErrors: '请修改标出的内容后再保存。',
     otherErrors: '其他问题',
     organizationRequired: '请选择走访单位',

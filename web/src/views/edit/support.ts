@@ -1,28 +1,6 @@
-// Helpers of the edit pages: problem documents spread over the fields they name, confirmations,
-// and times entered in local time but sent in UTC.
+// Helpers of the edit pages: confirmations, and times entered in local time but sent in UTC.
 import { ElMessageBox } from 'element-plus';
-import { ApiError } from '@/api/http';
-import { describeError } from '@/composables/errors';
 import { i18n } from '@/locales';
-
-/** Field -> message for the fields a page shows; the other messages in `other`. */
-export function fieldErrors(
-  e: unknown,
-  known: readonly string[],
-): { fields: Record<string, string>; other: string[] } {
-  const fields: Record<string, string> = {};
-  const other: string[] = [];
-  if (e instanceof ApiError && Object.keys(e.fields).length) {
-    for (const [field, message] of Object.entries(e.fields)) {
-      if (known.includes(field)) fields[field] = message;
-      else other.push(`${field}: ${message}`);
-    }
-    if (!other.length && !Object.keys(fields).length) other.push(describeError(e));
-  } else {
-    other.push(describeError(e));
-  }
-  return { fields, other };
-}
 
 /** Asks before a removal; false when the user declines. */
 export async function confirmRemoval(message: string): Promise<boolean> {
