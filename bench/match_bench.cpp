@@ -230,22 +230,6 @@ void BM_AllStudentsTwoThreads(benchmark::State& state) {
 }
 BENCHMARK(BM_AllStudentsTwoThreads)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 
-// "YYYY-MM-DD" of a day number (days since 1970-01-01; Howard Hinnant's civil_from_days).
-std::string DateOf(int z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y0 = static_cast<int>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y0 + (m <= 2), m, d);
-  return buf;
-}
-
 store::NaiveProfile ProfileOf(const StudentDoc& s) {
   store::NaiveProfile p;
   p.major_code = s.major_code;
@@ -260,7 +244,7 @@ store::NaiveProfile ProfileOf(const StudentDoc& s) {
   p.industries = s.industries2;
   p.willing_to_relocate = s.willing_to_relocate;
   p.expected_salary = s.salary_min.value_or(0);
-  p.today = DateOf(Today());  // the engine's day (China), not UTC's
+  p.today = core::CivilFromDays(Today());  // the engine's day (China), not UTC's
   return p;
 }
 

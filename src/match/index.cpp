@@ -168,18 +168,6 @@ void PostingList::Cursor::next_geq(std::uint32_t target) {
   doc_ = buffer_[in_block_];
 }
 
-double PostingList::Cursor::block_max_geq(std::uint32_t target) {
-  if (doc_ == kEnd) return 0;
-  // Between the documents passed and doc_ the list holds none.
-  if (doc_ >= target) return doc_ == target ? impact() : 0;
-  const auto& last = list_->block_last_;
-  std::uint32_t b = std::max(block_, shallow_);
-  b = FirstBlockGeq(last, b, target);
-  shallow_ = b;
-  if (b >= last.size() || list_->block_first_[b] > target) return 0;
-  return list_->block_max_[b] * list_->scale_;
-}
-
 double PostingList::Cursor::block_max_range(std::uint32_t target, std::uint32_t* until) {
   if (doc_ == kEnd) {
     *until = kEnd;

@@ -78,15 +78,10 @@ class PostingList {
     double impact() const { return list_->codes_[index_] * list_->scale_; }
     void next();
     void next_geq(std::uint32_t target);
-    // An upper bound of the impact of `target` (>= docid()) in this list, without decoding:
-    // the largest impact of the block that would hold it, 0 when it falls between two blocks
-    // or past the end. Cheap ("shallow"): moves only a block pointer; next_geq continues from
-    // there.
-    double block_max_geq(std::uint32_t target);
     // An upper bound of the impact of every document in [target, *until] (target >= the
     // documents passed): the largest impact of the block holding target and *until its last
     // document, or 0 and *until the document before the next posting (kEnd past the end).
-    // Cheap like block_max_geq.
+    // Cheap ("shallow"): moves only a block pointer; next_geq continues from there.
     double block_max_range(std::uint32_t target, std::uint32_t* until);
 
    private:

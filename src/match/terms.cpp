@@ -64,7 +64,8 @@ std::vector<std::string> Terms(std::string_view text) {
     if (StopWords().contains(w)) continue;
     bool ascii = IsLatinWord(w);
     if (!ascii && w.size() <= 3) continue;  // one CJK character (3 bytes in UTF-8)
-    if (std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9' || c == '.'; })) {
+    if (std::all_of(w.begin(), w.end(),
+                    [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
       continue;  // numbers: years, counts
     }
     if (const auto* known = text::KnownSkill(w); known && known->size() == 1) {

@@ -276,7 +276,8 @@ TEST(PostingList, BlockMaximaBoundWithoutDecoding) {
     std::uint32_t target = 0;
     while (target < 10200) {
       target += 1 + rng() % 700;
-      double bound = shallow.block_max_geq(target);
+      std::uint32_t until = 0;
+      double bound = shallow.block_max_range(target, &until);
       deep.next_geq(target);
       double exact = deep.docid() == target ? deep.impact() : 0;
       ASSERT_GE(bound, exact) << target;
