@@ -473,6 +473,8 @@ constexpr CatalogEntry kCatalog[] = {
      "必须为六位数字，可后缀 T、K 或 TK，实际为 {}"},
     {"must be six digits, got {}",
      "必须为六位数字，实际为 {}"},
+    {"must be the one in the path",
+     "必须与路径中的一致"},
     {"must be true or false",
      "必须为 true 或 false"},
     {"must be true or false, got '{}'",

@@ -42,6 +42,20 @@ Result<Id> VisibleAgreementId(const AgreementServices& s, Request& req, const Ca
   return *id;
 }
 
+// The further party of the path when it belongs to the agreement of the path and the caller
+// can see both.
+Result<domain::AgreementParty> VisibleParty(const AgreementServices& s, Request& req,
+                                            const Caller& caller) {
+  TB_TRY(Id id, VisibleAgreementId(s, req, caller));
+  auto party_id = ParseId(req.path_params["party_id"]);
+  if (!party_id) return Error::NotFound("no such resource");
+  auto party = s.parties.Get(caller, *party_id);
+  if (!party.ok() || party->agreement_id != id) {
+    return Error::NotFound("agreement party " + std::to_string(*party_id) + " not found");
+  }
+  return *party;
+}
+
 // "attachment; filename=...": ASCII fallback plus the RFC 5987 UTF-8 form.
 std::string Disposition(const std::string& filename) {
   std::string ascii, encoded;
@@ -286,18 +300,40 @@ void AddAgreementRoutes(Api& r, std::shared_ptr<store::Database> db, const std::
          201,
          {404, 409, 413, 422}});
 
+  r.Add("PATCH", item + "/parties/{party_id}",
+        [s](Request& req, const Caller& caller) {
+          auto party = VisibleParty(*s, req, caller);
+          if (!party.ok()) return Problem(party.error(), req.request_id);
+          auto body = ParseBody(req);
+          if (!body.ok()) return Problem(body.error(), req.request_id);
+          const Id agreement_id = party->agreement_id;
+          auto result = s->parties.Modify(
+              caller, party->id,
+              [&](domain::AgreementParty& value) -> Status {
+                TB_TRY_STATUS(ApplyJson(*body, value, false));
+                if (value.agreement_id != agreement_id) {
+                  return Error::Unprocessable("not valid",
+                                              {{"agreement_id", "must be the one in the path"}});
+                }
+                return {};
+              },
+              core::NowUtc());
+          return FromResult(result, req, 200);
+        },
+        {"Change a further party (JSON merge patch: its role, or the organization or unit it is)",
+         tag,
+         {},
+         "AgreementPartyInput",
+         "AgreementParty",
+         false,
+         200,
+         {404, 409, 413, 422}});
+
   r.Add("DELETE", item + "/parties/{party_id}",
         [s](Request& req, const Caller& caller) {
-          auto id = VisibleAgreementId(*s, req, caller);
-          if (!id.ok()) return Problem(id.error(), req.request_id);
-          auto party_id = ParseId(req.path_params["party_id"]);
-          if (!party_id) return Problem(404, "no such resource", req.request_id);
-          auto party = s->parties.Get(caller, *party_id);
-          if (!party.ok() || party->agreement_id != *id) {
-            return Problem(404, "agreement party " + std::to_string(*party_id) + " not found",
-                           req.request_id);
-          }
-          auto st = s->parties.Delete(caller, *party_id, core::NowUtc());
+          auto party = VisibleParty(*s, req, caller);
+          if (!party.ok()) return Problem(party.error(), req.request_id);
+          auto st = s->parties.Delete(caller, party->id, core::NowUtc());
           if (!st.ok()) return Problem(st.error(), req.request_id);
           return Response::NoContent();
         },

@@ -188,6 +188,45 @@ TEST_P(AgreementApiTest, DocumentsAreCheckedByTheirBytesAndDownloadedUnchanged) 
   EXPECT_EQ(As("observer", "GET", item).status, 404);
 }
 
+TEST_P(AgreementApiTest, AFurtherPartyChangesItsRoleInPlace) {
+  Id id = NewDraft();
+  std::string parties = "/api/v1/agreements/" + std::to_string(id) + "/parties";
+  Id own = Me("enterprise_recruiter", "organization_id");
+  Id other = 0;
+  const json organizations =
+      Ok("platform_admin", "GET", "/api/v1/organizations?limit=5", nullptr, 200);
+  for (const auto& o : organizations["items"]) {
+    if (o["id"].get<Id>() != own) other = o["id"].get<Id>();
+  }
+  ASSERT_NE(other, 0);
+  auto party = Ok("unit_staff", "POST", parties, {{"organization_id", other}}, 201);
+  EXPECT_EQ(party["role"], "party");
+  std::string item = parties + "/" + std::to_string(party["id"].get<Id>());
+
+  auto changed = Ok("unit_staff", "PATCH", item, {{"role", "guarantor"}}, 200);
+  EXPECT_EQ(changed["role"], "guarantor");
+  EXPECT_EQ(changed["organization_id"], other);
+  auto listed = Ok("unit_staff", "GET", parties, nullptr, 200)["items"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["role"], "guarantor");
+
+  // Bad input names the field and changes nothing.
+  auto bad = As("unit_staff", "PATCH", item, {{"role", "boss"}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(bad.Json()["errors"][0]["field"], "role") << bad.body;
+  auto moved = As("unit_staff", "PATCH", item, {{"agreement_id", id + 1000}});
+  EXPECT_EQ(moved.status, 422) << moved.body;
+  EXPECT_EQ(moved.Json()["errors"][0]["field"], "agreement_id") << moved.body;
+  EXPECT_EQ(Ok("unit_staff", "GET", parties, nullptr, 200)["items"][0]["role"], "guarantor");
+
+  // Through another agreement's path it does not exist; the enterprise party may not change it.
+  std::string elsewhere = "/api/v1/agreements/" + std::to_string(NewDraft()) + "/parties/" +
+                          std::to_string(party["id"].get<Id>());
+  EXPECT_EQ(As("unit_staff", "PATCH", elsewhere, {{"role", "witness"}}).status, 404);
+  EXPECT_EQ(As("enterprise_recruiter", "PATCH", item, {{"role", "witness"}}).status, 403);
+  EXPECT_EQ(Ok("unit_staff", "GET", parties, nullptr, 200)["items"][0]["role"], "guarantor");
+}
+
 TEST_P(AgreementApiTest, BadBodiesNameTheField) {
   auto r = As("institution_admin", "POST", "/api/v1/agreements",
               {{"institution_id", Me("institution_admin", "institution_id")},

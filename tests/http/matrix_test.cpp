@@ -407,6 +407,9 @@ const std::vector<Rule>& Matrix() {
   {"POST   /api/v1/agreements/{id}/parties",
    "a park as further party of a fresh draft: who may change the agreement",
                                                              {"401",       "201",          "lut=201 out=404",     "own=201 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
+  {"PATCH  /api/v1/agreements/{id}/parties/{party_id}",
+   "a fresh party made guarantor: who may change the agreement",
+                                                             {"401",       "200",          "lut=200 out=404",     "own=200 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
   {"DELETE /api/v1/agreements/{id}/parties/{party_id}",
    "a fresh party: who may change the agreement",            {"401",       "204",          "lut=204 out=404",     "own=204 lut=403 out=404",   "own=403 lut=404",                   "own=404",                       "own=404"}},
   {"GET    /api/v1/agreements/{id}/documents",
@@ -485,7 +488,7 @@ struct Request {
   std::string body;
   // Sent with this session instead of the caller's usual one (logout ends a fresh session).
   std::optional<ClientSession> session;
-  std::string content_type;  // of a body that is not JSON (file uploads)
+  std::string content_type;                    // of a body that is not JSON (file uploads)
   std::map<std::string, std::string> headers;  // e.g. the Content-Type of an upload
 };
 
@@ -767,8 +770,8 @@ class Fixture {
   }
   static constexpr const char* kPdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
   Id FreshDocument(Id agreement) {
-    std::string target = "/api/v1/agreements/" + std::to_string(agreement) +
-                         "/documents?filename=matrix.pdf";
+    std::string target =
+        "/api/v1/agreements/" + std::to_string(agreement) + "/documents?filename=matrix.pdf";
     auto r = server->SendAs(*sessions[kPlatformAdmin], "POST", target, kPdf,
                             {{"Content-Type", "application/pdf"}});
     if (r.status != 201) throw std::runtime_error("upload as platform_admin: " + r.body);
@@ -1488,9 +1491,15 @@ const std::map<std::string, Builder>& Builders() {
     b["GET /api/v1/agreements/{id}/parties"] = [agreement](Fixture& f, Who, const std::string& v) {
       return Get(agreement(f, v) + "/parties");
     };
-    b["POST /api/v1/agreements/{id}/parties"] = [agreement](Fixture& f, Who,
-                                                            const std::string& v) {
+    b["POST /api/v1/agreements/{id}/parties"] = [agreement](Fixture& f, Who, const std::string& v) {
       return With(agreement(f, v) + "/parties", {{"organization_id", f.park}});
+    };
+    b["PATCH /api/v1/agreements/{id}/parties/{party_id}"] = [agreement](Fixture& f, Who,
+                                                                        const std::string& v) {
+      std::string base = agreement(f, v) + "/parties";
+      return With(
+          base + "/" + S(f.Admin("POST", base, {{"organization_id", f.park}}, 201)["id"].get<Id>()),
+          {{"role", "guarantor"}});
     };
     b["DELETE /api/v1/agreements/{id}/parties/{party_id}"] = [agreement](Fixture& f, Who,
                                                                          const std::string& v) {

@@ -46,6 +46,8 @@ export const listParties = (agreementId: number) =>
   );
 export const addParty = (agreementId: number, input: AgreementPartyInput) =>
   http.post<AgreementParty>(`/agreements/${agreementId}/parties`, input);
+export const updateParty = (agreementId: number, id: number, patch: { role: PartyRole }) =>
+  http.patch<AgreementParty>(`/agreements/${agreementId}/parties/${id}`, patch);
 export const removeParty = (agreementId: number, id: number) =>
   http.del<void>(`/agreements/${agreementId}/parties/${id}`);
 

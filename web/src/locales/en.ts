@@ -905,6 +905,8 @@ const en: MessageSchema = {
       removeN: 'Remove {name}',
       removeConfirm: 'Remove {name}?',
       none: 'No further parties',
+      roleOf: 'Role of {name}',
+      roleChanged: 'Role changed',
     },
     event: {
       newButton: 'New event',

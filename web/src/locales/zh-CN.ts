@@ -900,6 +900,8 @@ const zhCN = {
       removeN: '移除 {name}',
       removeConfirm: '确定移除 {name}？',
       none: '暂无其他协议方',
+      roleOf: '{name}的角色',
+      roleChanged: '角色已更改',
     },
     event: {
       newButton: '新建活动',
