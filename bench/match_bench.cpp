@@ -4,7 +4,9 @@
 //      scripts/pg-test-cluster and stopped at the end);
 //   2. builds the index from SQLite and measures: top-20 posts for a student, one thread
 //      (p50/p99 over the sampled students); recommendations for every student on 2 threads;
-//      index memory per post;
+//      index memory per post; top-20 candidates for a post (talent search), one thread;
+//      how long a write made through another connection pool (another server process) takes
+//      to show in the results of an engine that follows change_log;
 //   3. computes the same top-20 in SQL the ordinary way (store::NaiveTopPosts) on PostgreSQL
 //      and SQLite, prints the time ratio, and compares the rankings with the engine's run under
 //      the same model (text relevance weight 0, which that SQL cannot express).
@@ -26,8 +28,10 @@
 #include "core/time.hpp"
 #include "match/engine.hpp"
 #include "match/generate.hpp"
+#include "service/post_skills.hpp"
 #include "store/match_source.hpp"
 #include "store/migrate.hpp"
+#include "store/repository.hpp"
 
 namespace tb::match {
 namespace {
@@ -44,6 +48,8 @@ struct World {
   std::shared_ptr<Engine> engine;
   std::shared_ptr<const Snapshot> snap, snap_no_text;
   std::vector<const StudentDoc*> students;
+  std::vector<const PostDoc*> open_posts;
+  std::string sqlite_url;
   std::string pg_cluster;  // when we started one
 };
 
@@ -83,7 +89,8 @@ bool Setup() {
     std::filesystem::remove(path);
     std::filesystem::remove(path + "-wal");
   }
-  world->sqlite = OpenFresh("sqlite:" + path);
+  world->sqlite_url = "sqlite:" + path;
+  world->sqlite = OpenFresh(world->sqlite_url);
   if (!world->sqlite) return false;
   GenerateOptions gen;
   gen.posts = posts;
@@ -155,6 +162,11 @@ bool Setup() {
   world->snap_no_text = copy;
   for (const auto& part : world->snap->students) {
     for (const auto& s : part.segment->docs) world->students.push_back(&s);
+  }
+  for (const auto& part : world->snap->posts) {
+    for (const auto& p : part.segment->docs) {
+      if (p.open) world->open_posts.push_back(&p);
+    }
   }
   return true;
 }
@@ -229,6 +241,106 @@ void BM_AllStudentsTwoThreads(benchmark::State& state) {
       static_cast<double>(world->students.size()), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_AllStudentsTwoThreads)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+
+// Candidates for a post, one post after another, one thread: an enterprise's talent search
+// (the students who consented and may apply, as GET /posts/{id}/candidates asks for a
+// recruiter).
+void BM_TopStudentsForPost(benchmark::State& state) {
+  StudentQuery q;
+  q.limit = 20;
+  q.scope.consent_only = true;
+  q.applicable_year = std::stoi(core::CivilFromDays(Today()).substr(0, 4));
+  std::vector<double> micros;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const PostDoc* p = world->open_posts[(i++ * 7919) % world->open_posts.size()];
+    auto t = Clock::now();
+    auto hits = TopStudents(*world->snap, *p, q);
+    micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t).count());
+    benchmark::DoNotOptimize(hits);
+  }
+  Percentiles(state, micros);
+  state.counters["students"] = static_cast<double>(world->snap->StudentCount());
+}
+BENCHMARK(BM_TopStudentsForPost)->Unit(benchmark::kMicrosecond)->Iterations(2000);
+
+// From the commit of a write made through another connection pool on the same database (as
+// another server process writes) until an engine that follows change_log as `serve` runs it
+// (its own index, built here; poll 200 ms) shows it: each iteration creates a post (visible
+// when the snapshot has it), retitles it (visible when the snapshot has the new title) and
+// deletes it (gone), so the database ends as it began. p50/p99/max over those writes, in ms.
+void BM_WriteToVisible(benchmark::State& state) {
+  auto engine = Engine::Start(world->sqlite, EngineOptions{});
+  auto other = store::Database::Open(world->sqlite_url, 2);
+  if (!engine.ok() || !other.ok()) {
+    state.SkipWithError("cannot start a following engine or open a second pool");
+    return;
+  }
+  domain::Post model;
+  auto loaded = (*other)->Read([&](store::Tx& tx) -> Status {
+    auto rows = store::LoadMatchPosts(tx, {world->open_posts.front()->id});
+    if (rows.empty()) return Error::NotFound("no open post to copy");
+    model = rows.front().post;
+    return {};
+  });
+  if (!loaded.ok()) {
+    state.SkipWithError(loaded.error().message.c_str());
+    return;
+  }
+  std::vector<double> millis;
+  bool timed_out = false;
+  // Waits (polling the published snapshot) until `shown` holds; the time since the commit.
+  auto until_shown = [&](auto&& shown) {
+    auto t = Clock::now();
+    while (!shown(*(*engine)->snapshot())) {
+      if (Clock::now() - t > std::chrono::seconds(10)) {
+        timed_out = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    millis.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+  };
+  const std::string now = core::NowUtc();
+  std::size_t n = 0;
+  for (auto _ : state) {
+    domain::Post post = model;
+    post.title = "Benchmark post " + std::to_string(++n);
+    auto st = (*other)->Write([&](store::Tx& tx) -> Status {
+      post = store::Repository<domain::Post>::Insert(tx, post, now);
+      service::WritePostSkills(tx, post);
+      return {};
+    });
+    if (!st.ok()) break;
+    until_shown([&](const Snapshot& s) { return s.FindPost(post.id) != nullptr; });
+    post.title += " (retitled)";
+    st = (*other)->Write([&](store::Tx& tx) -> Status {
+      TB_TRY_STATUS(store::Repository<domain::Post>::Update(tx, post, now));
+      return {};
+    });
+    if (!st.ok()) break;
+    until_shown([&](const Snapshot& s) {
+      const PostDoc* d = s.FindPost(post.id);
+      return d != nullptr && d->title == post.title;
+    });
+    st = (*other)->Write([&](store::Tx& tx) -> Status {
+      service::DeletePostSkills(tx, post.id);
+      return store::Repository<domain::Post>::Delete(tx, post.id);
+    });
+    if (!st.ok()) break;
+    until_shown([&](const Snapshot& s) { return s.FindPost(post.id) == nullptr; });
+  }
+  if (timed_out || millis.size() != 3 * n) {
+    state.SkipWithError("a write did not show within 10 s, or could not be made");
+    return;
+  }
+  std::sort(millis.begin(), millis.end());
+  state.counters["writes"] = static_cast<double>(millis.size());
+  state.counters["p50_ms"] = millis[millis.size() / 2];
+  state.counters["p99_ms"] = millis[std::min(millis.size() - 1, millis.size() * 99 / 100)];
+  state.counters["max_ms"] = millis.back();
+}
+BENCHMARK(BM_WriteToVisible)->Unit(benchmark::kMillisecond)->Iterations(20)->UseRealTime();
 
 store::NaiveProfile ProfileOf(const StudentDoc& s) {
   store::NaiveProfile p;

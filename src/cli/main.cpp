@@ -584,7 +584,8 @@ int main(int argc, char** argv) {
   gen->add_option("--students", gen_options.students, "Students")->capture_default_str();
   gen->add_option("--posts", gen_options.posts, "Posts")->capture_default_str();
   gen->add_option("--seed", gen_options.seed, "Random seed")->capture_default_str();
-  gen->add_option("--jobs", gen_options.jobs_dir, "Real job postings (titles), if present")
+  gen->add_option("--jobs", gen_options.jobs_dir,
+                  "Real job postings (Chinese titles and descriptions, English titles), if present")
       ->capture_default_str();
   gen->add_option("--db", db_url, "Database URL")->capture_default_str();
 

@@ -3,9 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <ctime>
 #include <set>
 #include <unordered_set>
+
+#include "core/time.hpp"
 
 namespace tb::match {
 
@@ -22,10 +23,7 @@ StudentDoc StudentDocOf(const store::MatchStudentRow& row, const Weights& w) {
 
 PostDoc PostDocOf(const store::MatchPostRow& row) { return MakePostDoc(row.post, row.verified); }
 
-int Today() {
-  std::time_t now = std::time(nullptr) + 8 * 3600;
-  return static_cast<int>(now / 86400);
-}
+int Today() { return core::DayNumber(core::TodayUtc()); }
 
 std::shared_ptr<const Snapshot> BuildSnapshot(std::vector<PostDoc> posts,
                                               std::vector<StudentDoc> students, const Weights& w) {

@@ -47,7 +47,9 @@ std::shared_ptr<const Snapshot> ApplyChanges(const Snapshot& base, std::vector<P
 
 StudentDoc StudentDocOf(const store::MatchStudentRow& row, const Weights& w);
 PostDoc PostDocOf(const store::MatchPostRow& row);
-int Today();  // the day number of today's date in China (UTC+8)
+// The day number of today's date: the UTC date, as everywhere (core/time.hpp), so that a post
+// is recommended on the very days apply takes it (domain::Eligibility).
+int Today();
 
 class Engine {
  public:

@@ -1,18 +1,24 @@
 #include "match/generate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <random>
 #include <unordered_map>
 
 #include "core/time.hpp"
 #include "match/engine.hpp"
+#include "report/spreadsheet.hpp"
 #include "service/post_skills.hpp"
 #include "store/match_source.hpp"
+#include "text/tokenize.hpp"
 
 namespace tb::match {
 
@@ -24,6 +30,10 @@ struct Niche {
   Words skills;
   Words words;
   Words titles;
+  // How a real posting's title names this niche (RealPostings): words of text::SplitWords
+  // ("c++", "java") and Chinese fragments of the case-folded title ("前端").
+  Words title_words;
+  Words title_fragments;
 };
 
 struct Field {
@@ -57,13 +67,19 @@ const std::vector<Field>& Fields() {
        9500,
        {{{"C++", "Linux", "数据结构", "Git"},
          {"后端", "服务", "高并发", "分布式"},
-         {"C++开发工程师", "后端开发工程师", "Backend Engineer"}},
+         {"C++开发工程师", "后端开发工程师", "Backend Engineer"},
+         {"c", "c++"},
+         {"后端", "服务端", "服务器"}},
         {{"Java", "Spring Boot", "MySQL", "Redis"},
          {"业务系统", "接口", "数据库", "微服务"},
-         {"Java开发工程师", "软件工程师", "Java Developer"}},
+         {"Java开发工程师", "软件工程师", "Java Developer"},
+         {"java"},
+         {}},
         {{"Vue", "JavaScript", "TypeScript", "CSS"},
          {"前端", "页面", "交互", "组件"},
-         {"前端开发工程师", "Web前端工程师", "Frontend Developer"}}},
+         {"前端开发工程师", "Web前端工程师", "Frontend Developer"},
+         {"javascript", "typescript", "js", "vue", "react", "web", "h5", "html5"},
+         {"前端"}}},
        {"Python", "SQL", "Git"}},
       {"electrical",
        {"080601", "080604T"},
@@ -206,6 +222,99 @@ Words EnglishTitles(const std::string& dir) {
   return out;
 }
 
+// A real Chinese posting of ../shared/data/jobs/zh (2019 Lagou / 51job / Boss, XLSX): its title
+// and description as the enterprise wrote them, spaces folded.
+struct RealPosting {
+  std::string title, description;
+};
+// The real postings of each (field, niche) whose title names that niche and no other (by its
+// title_words and title_fragments), apart ([1]) those whose title says 实习 (internship): a
+// generated internship takes an internship's text, other posts the rest. Postings with almost
+// no description are passed over. Empty when the folder is absent.
+using RealPostings =
+    std::map<std::pair<std::size_t, std::size_t>, std::array<std::vector<RealPosting>, 2>>;
+
+// Whitespace runs (newlines, tabs, full-width spaces) become one space; at most `max_bytes`,
+// cut at a character boundary.
+std::string FoldSpaces(std::string_view in, std::size_t max_bytes) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < in.size() && out.size() < max_bytes;) {
+    if (in.substr(i, 3) == "\u3000") {  // ideographic space
+      space = true;
+      i += 3;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = true;
+      ++i;
+      continue;
+    }
+    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (out.size() + len + 1 > max_bytes) break;
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out.append(in.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+RealPostings LoadRealPostings(const std::string& dir, const std::vector<Field>& fields) {
+  RealPostings out;
+  if (dir.empty()) return out;
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir + "/zh", ec)) {
+    if (e.path().extension() == ".xlsx") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());  // the same population from the same seed
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto table = report::ReadTable(bytes, report::SheetFormat::kXlsx);
+    if (!table.ok()) continue;  // not a workbook of postings: nothing to draw from it
+    auto column = [&](std::string_view name) {
+      return static_cast<std::size_t>(std::find(table->header.begin(), table->header.end(), name) -
+                                      table->header.begin());
+    };
+    const std::size_t title_at = column("position"), description_at = column("description");
+    if (title_at >= table->header.size() || description_at >= table->header.size()) continue;
+    for (const auto& row : table->rows) {
+      if (std::max(title_at, description_at) >= row.size()) continue;
+      RealPosting posting{FoldSpaces(row[title_at], 120), FoldSpaces(row[description_at], 1500)};
+      if (posting.title.empty() || posting.description.size() < 80) continue;
+      const std::vector<std::string> words = text::SplitWords(posting.title);
+      const std::string folded = text::FoldCase(posting.title);
+      std::optional<std::pair<std::size_t, std::size_t>> niche;
+      bool ambiguous = false;
+      for (std::size_t f = 0; f < fields.size(); ++f) {
+        for (std::size_t n = 0; n < fields[f].niches.size(); ++n) {
+          const Niche& candidate = fields[f].niches[n];
+          bool named = std::any_of(words.begin(), words.end(),
+                                   [&](const std::string& w) {
+                                     return std::find(candidate.title_words.begin(),
+                                                      candidate.title_words.end(),
+                                                      w) != candidate.title_words.end();
+                                   }) ||
+                       std::any_of(candidate.title_fragments.begin(),
+                                   candidate.title_fragments.end(), [&](const std::string& frag) {
+                                     return folded.find(frag) != std::string::npos;
+                                   });
+          if (!named) continue;
+          ambiguous = ambiguous || niche.has_value();
+          niche = {f, n};
+        }
+      }
+      if (!niche || ambiguous) continue;
+      bool internship = posting.title.find("实习") != std::string::npos;
+      out[*niche][internship ? 1 : 0].push_back(std::move(posting));
+    }
+  }
+  return out;
+}
+
 class Progress {
  public:
   Progress(bool on, std::int64_t total) : on_(on), total_(std::max<std::int64_t>(1, total)) {}
@@ -233,7 +342,12 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
   const auto& cities = Cities();
   const std::string now = core::NowUtc();
   const int today = Today();
+  const int this_year = std::stoi(core::CivilFromDays(today).substr(0, 4));
   Words english = EnglishTitles(o.jobs_dir);
+  const RealPostings real = LoadRealPostings(o.jobs_dir, fields);
+  // Real texts are drawn with a generator of their own, so that the rest of the population
+  // (majors, cities, skills, salaries) is the same with and without the jobs folder.
+  std::mt19937_64 text_rng(o.seed ^ 0x9e3779b97f4a7c15ULL);
   GenerateSummary summary;
   Progress progress(o.progress, o.students + o.posts);
 
@@ -309,7 +423,8 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
       domain::Post p;
       p.organization_id = orgs[org].id;
       p.title = Pick(rng, niche.titles);
-      if (!english.empty() && Chance(rng, 0.1)) p.title = Pick(rng, english);
+      // Drawn whether or not there are English titles: the same population either way.
+      if (Chance(rng, 0.1) && !english.empty()) p.title = Pick(rng, english);
       double k = std::uniform_real_distribution<double>(0, 1)(rng);
       p.kind = k < 0.75 ? "full_time" : k < 0.95 ? "internship" : "part_time";
       if (p.kind == "internship") p.title += "实习生";
@@ -342,6 +457,16 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
       for (const auto& s : p.required_skills) desc += s + "、";
       desc += "具备" + Pick(rng, niche.words) + "经验者优先。工作地点：" + city.name + "。";
       p.description = desc;
+      // Most posts of a niche that real postings name carry a real posting's title and
+      // description (of an internship for an internship).
+      if (auto it = real.find({fi, static_cast<std::size_t>(ni)}); it != real.end()) {
+        const auto& pool = it->second[p.kind == "internship" ? 1 : 0];
+        if (!pool.empty() && Chance(text_rng, 0.7)) {
+          const RealPosting& r = Pick(text_rng, pool);
+          p.title = r.title;
+          p.description = r.description;
+        }
+      }
       int open = today - static_cast<int>(rng() % 60);
       p.open_date = core::CivilFromDays(open);
       p.close_date = core::CivilFromDays(today + 10 + static_cast<int>(rng() % 120));
@@ -391,7 +516,7 @@ Result<GenerateSummary> Generate(store::Database& db, const GenerateOptions& o) 
       s.major_code = Pick(rng, f.majors);
       double l = std::uniform_real_distribution<double>(0, 1)(rng);
       s.level = l < 0.3 ? "vocational" : l < 0.9 ? "bachelor" : "master";
-      s.cohort = 2026;
+      s.cohort = this_year;  // the graduating class
       // Skills: most of the niche's (what they really do), some of the field's, a stray one.
       s.skills = Sample(rng, niche.skills, 2 + rng() % 3);
       for (auto& k : Sample(rng, f.common, 1 + rng() % 2)) s.skills.push_back(k);
@@ -496,14 +621,25 @@ Result<std::vector<EvalLine>> Evaluate(std::shared_ptr<store::Database> db, cons
   std::shuffle(students.begin(), students.end(), rng);
   if (students.size() > o.sample) students.resize(o.sample);
 
+  // The engine is asked as a student is served (verified enterprises, the application rules
+  // of the year), and the ideal ranking and both baselines draw from the same posts: those the
+  // student may be shown. The baselines then differ from the engine only in their order.
+  PostQuery q;
+  q.limit = 50;
+  q.today = today;
+  q.verified_only = true;
+  q.applicable_year = std::stoi(core::CivilFromDays(today).substr(0, 4));
   std::vector<EvalLine> lines = {{"engine"}, {"random"}, {"same major only"}};
   std::size_t counted = 0;
   for (const StudentDoc* s : students) {
     const Truth& ts = student_truth[s->id];
+    std::vector<const PostDoc*> shown;
     std::vector<int> all;
     std::unordered_map<Id, int> rel;
     std::size_t relevant = 0;
     for (const PostDoc* p : posts) {
+      if (!PostMatchesQuery(*s, *p, q)) continue;
+      shown.push_back(p);
       auto it = post_truth.find(p->id);
       int r = it == post_truth.end() ? 0 : TrueFit(*s, ts, *p, it->second, today);
       if (r > 0) rel[p->id] = r;
@@ -529,24 +665,27 @@ Result<std::vector<EvalLine>> Evaluate(std::shared_ptr<store::Database> db, cons
       line.recall50 +=
           relevant ? static_cast<double>(found) / std::min<std::size_t>(50, relevant) : 1.0;
     };
-    PostQuery q;
-    q.limit = 50;
-    q.today = today;
     std::vector<Id> engine_ranked;
     for (const auto& h : TopPosts(*snap, *s, q)) engine_ranked.push_back(h.id);
     score(lines[0], engine_ranked);
-    std::vector<Id> random_ranked;
-    for (int i = 0; i < 50 && !posts.empty(); ++i) random_ranked.push_back(Pick(rng, posts)->id);
-    score(lines[1], random_ranked);
-    std::vector<Id> same_major;
-    for (const PostDoc* p : posts) {
-      if (same_major.size() >= 50) break;
+    // 50 distinct posts in random order.
+    auto random_50 = [&](std::vector<const PostDoc*> from) {
+      std::shuffle(from.begin(), from.end(), rng);
+      std::vector<Id> out;
+      for (std::size_t i = 0; i < std::min<std::size_t>(50, from.size()); ++i) {
+        out.push_back(from[i]->id);
+      }
+      return out;
+    };
+    score(lines[1], random_50(shown));
+    std::vector<const PostDoc*> same_major;
+    for (const PostDoc* p : shown) {
       if (std::find(p->accepted_majors.begin(), p->accepted_majors.end(), s->major_code) !=
           p->accepted_majors.end()) {
-        same_major.push_back(p->id);
+        same_major.push_back(p);
       }
     }
-    score(lines[2], same_major);
+    score(lines[2], random_50(std::move(same_major)));
   }
   for (auto& line : lines) {
     line.ndcg10 /= std::max<std::size_t>(1, counted);

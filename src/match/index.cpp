@@ -399,12 +399,15 @@ bool InScope(const StudentDoc& s, const StudentScope& scope) {
   if (scope.institution_id && s.institution_id != *scope.institution_id) return false;
   if (scope.unit_id && s.unit_id != *scope.unit_id) return false;
   if (scope.student_id && s.id != *scope.student_id) return false;
-  if (scope.consent_only && !s.consent) return false;
+  if (scope.consent_only && !s.consent &&
+      !std::binary_search(scope.applicants.begin(), scope.applicants.end(), s.id)) {
+    return false;
+  }
   return true;
 }
 
 bool MayApply(const StudentDoc& s, const PostDoc& p, int year) {
-  return domain::OpenToCohort(p.kind, s.cohort, year) &&
+  return (year == kAnyClass || domain::OpenToCohort(p.kind, s.cohort, year)) &&
          domain::AcceptsMajor(p.accepted_majors, s.major_code);
 }
 
@@ -1029,7 +1032,13 @@ std::vector<Hit> TopStudents(const Snapshot& snap, const PostDoc& p, const Stude
       one.add(it->second);
       filter &= one;
     }
-    if (q.scope.consent_only) filter &= seg.consent;
+    if (q.scope.consent_only) {
+      Roaring seen = seg.consent;
+      for (Id id : q.scope.applicants) {
+        if (auto it = seg.by_id.find(id); it != seg.by_id.end()) seen.add(it->second);
+      }
+      filter &= seen;
+    }
     filter = Without(filter, *part.deleted);
     if (filter.isEmpty()) continue;
     std::vector<QueryTerm> terms;

@@ -188,16 +188,22 @@ struct PostQuery {
   std::string kind;            // "" = any
   std::string region_prefix;   // "" = anywhere; 2, 4 or 6 digits
   bool verified_only = false;  // only posts of verified organizations
-  // Only posts the student may apply to in this calendar year (MayApply); 0 = no such rule.
-  // Recommendations for a stored student set it, so nothing recommended is refused on apply.
+  // Only posts the student may apply to in this calendar year (MayApply); 0 = no such rule;
+  // kAnyClass = the accepted majors only. Recommendations for a stored student set the year,
+  // so nothing recommended is refused on apply; an ad-hoc profile (no class) kAnyClass.
   int applicable_year = 0;
 };
+// An applicable_year that keeps the accepted-majors rule without the graduating-class rule.
+inline constexpr int kAnyClass = -1;
 
 // Which students a caller may see (from service::ScopeList's StudentFilter).
 struct StudentScope {
   bool none = false;
   std::optional<Id> institution_id, unit_id, student_id;
+  // Only students who consented to talent search, and (sorted ids) those who applied to the
+  // caller's organization's posts (DESIGN §9: a recruiter sees either).
   bool consent_only = false;
+  std::vector<Id> applicants;
 };
 
 struct StudentQuery {
@@ -221,7 +227,8 @@ bool InScope(const StudentDoc& s, const StudentScope& scope);
 bool PostMatchesQuery(const StudentDoc& s, const PostDoc& p, const PostQuery& q);
 // The application rules of domain::Eligibility that the model leaves to scoring, by the same
 // predicates: a post that lists accepted majors takes only those (domain::AcceptsMajor), and a
-// full-time post is for the graduating class, `year` or the next (domain::OpenToCohort).
+// full-time post is for the graduating class, `year` or the next (domain::OpenToCohort;
+// not checked for year kAnyClass).
 bool MayApply(const StudentDoc& s, const PostDoc& p, int year);
 
 }  // namespace tb::match

@@ -37,22 +37,25 @@ namespace tb::match {
 
 using domain::Id;
 
+// The weights of the model (config/match.json; README "Matching weights"). Each component
+// adds weight x fit, fit in [0, 1]; only the best of the four major levels counts, and the
+// better of city and province.
 struct Weights {
-  double major_exact = 0.30;
-  double major_class = 0.20;
-  double major_category = 0.08;
-  double major_any = 0.04;
-  double required_skills = 0.22;
-  double preferred_skills = 0.06;
-  double region_city = 0.15;
-  double region_province = 0.10;
-  double industry = 0.05;
-  double salary = 0.06;
-  double text = 0.12;
-  double text_saturation = 8.0;  // BM25 sum at which the text component is full
-  double bm25_k1 = 1.2;
-  double bm25_b = 0.75;
-  int max_query_terms = 64;  // words of a student's profile used as the text query
+  double major_exact = 0.30;       // the post accepts the student's very major code
+  double major_class = 0.20;       // ... a major of the same class (first 4 digits)
+  double major_category = 0.08;    // ... a major of the same category (first 2 digits)
+  double major_any = 0.04;         // the post lists no majors (open to any)
+  double required_skills = 0.22;   // x the share of the post's required skills the student has
+  double preferred_skills = 0.06;  // x the share of its preferred skills
+  double region_city = 0.15;       // the post is in a city the student prefers (or studies in)
+  double region_province = 0.10;   // ... in such a province
+  double industry = 0.05;          // the post's industry division is one the student prefers
+  double salary = 0.06;            // x the offer's fit with the expected salary
+  double text = 0.12;              // x BM25 of the student's skills and résumé in the post's text
+  double text_saturation = 8.0;    // BM25 sum at which the text component is full
+  double bm25_k1 = 1.2;            // BM25 term-frequency saturation
+  double bm25_b = 0.75;            // BM25 length normalization (0 none, 1 full)
+  int max_query_terms = 64;        // words of a student's profile used as the text query
 };
 
 // Reads weights from JSON (any subset of the fields above; unknown keys are an error naming

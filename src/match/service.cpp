@@ -21,9 +21,8 @@ double Round4(double v) { return std::round(v * 10000) / 10000; }
 
 Error Unavailable() { return Error::Unavailable("the matching index is not running"); }
 
-// The calendar year of today in China (Today() is UTC+8), the `year` of domain::OpenToCohort.
-// domain::Eligibility takes the year of the UTC date instead, so for the last 8 hours of
-// 31 December UTC the two disagree about the graduating class.
+// The calendar year of today (UTC, as domain::Eligibility takes it), the `year` of
+// domain::OpenToCohort.
 int ThisYear() { return std::stoi(core::CivilFromDays(Today()).substr(0, 4)); }
 
 }  // namespace
@@ -68,7 +67,9 @@ Result<json> MatchService::PostItems(const auth::Caller& caller, const StudentDo
   q.today = Today();
   q.kind = params.kind;
   q.region_prefix = params.region;
-  q.verified_only = scope.scope_verified_only;
+  // Posts of verified enterprises only, whoever asks: students see no others (DESIGN §9) and
+  // apply refuses them, so staff pushing posts to a student are shown what the student can take.
+  q.verified_only = true;
   q.applicable_year = applicable_year;
   auto hits = TopPosts(*snap, student, q);
   return db_->Read([&](store::Tx& tx) -> Result<json> {
@@ -141,6 +142,12 @@ Result<json> MatchService::Candidates(const auth::Caller& caller, Id post_id,
   q.scope.student_id = scope.scope_student_id;
   q.scope.consent_only = scope.scope_talent_search;
   q.applicable_year = ThisYear();  // only students who may apply (domain::Eligibility)
+  if (scope.scope_talent_search && scope.scope_applicants_of) {
+    TB_TRY_STATUS(db_->Read([&](store::Tx& tx) -> Status {
+      q.scope.applicants = store::ApplicantsOfOrganization(tx, *scope.scope_applicants_of);
+      return {};
+    }));
+  }
   auto snap = engine_->snapshot();
   PostDoc post = PostDocOf(row);
   auto hits = TopStudents(*snap, post, q);
@@ -295,9 +302,9 @@ Result<json> MatchService::Query(const auth::Caller& caller, const json& profile
   if (!engine_) return Unavailable();
   RecommendParams params;
   TB_TRY(auto parsed, ParseProfile(profile, params));
-  // An ad-hoc profile has no class: every post it could score is shown.
+  // An ad-hoc profile has no class: the posts its major may apply to, of any class.
   return PostItems(caller, MakeStudentDoc(parsed.first, parsed.second, engine_->weights()), params,
-                   0);
+                   kAnyClass);
 }
 
 }  // namespace tb::match

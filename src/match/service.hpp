@@ -39,7 +39,8 @@ class MatchService {
   Result<nlohmann::json> Query(const auth::Caller& caller, const nlohmann::json& profile) const;
 
  private:
-  // applicable_year: only posts the student may apply to that year (PostQuery); 0 = any.
+  // applicable_year: only posts the student may apply to that year (PostQuery); kAnyClass =
+  // the accepted majors without the class rule; 0 = any.
   Result<nlohmann::json> PostItems(const auth::Caller& caller, const StudentDoc& student,
                                    const RecommendParams& params, int applicable_year) const;
 

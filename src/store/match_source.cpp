@@ -156,6 +156,16 @@ std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domai
   return out;
 }
 
+std::vector<domain::Id> ApplicantsOfOrganization(Tx& tx, domain::Id organization_id) {
+  std::vector<domain::Id> out;
+  for (const auto& row : tx.Query("SELECT DISTINCT student_id FROM applications WHERE "
+                                  "organization_id = ? ORDER BY student_id",
+                                  {P(organization_id)})) {
+    out.push_back(row.Int(0));
+  }
+  return out;
+}
+
 namespace {
 
 // Rows of `width` parameters, as many per statement as keep under the backends' limits.

@@ -36,6 +36,9 @@ std::vector<MatchPostRow> LoadMatchPosts(Tx& tx, const std::vector<domain::Id>& 
 // Ids of the posts of these organizations and of the students of these institutions.
 std::vector<domain::Id> PostIdsOfOrganizations(Tx& tx, const std::vector<domain::Id>& orgs);
 std::vector<domain::Id> StudentIdsOfInstitutions(Tx& tx, const std::vector<domain::Id>& ids);
+// The students who applied to any post of this organization, sorted (a recruiter sees them,
+// DESIGN §9).
+std::vector<domain::Id> ApplicantsOfOrganization(Tx& tx, domain::Id organization_id);
 
 // Bulk writes of the generator: ids reserved in one block, rows in multi-row INSERTs. No
 // change_log entries (a generated database is indexed when a server starts on it).

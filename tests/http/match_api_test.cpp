@@ -170,17 +170,27 @@ TEST_P(MatchApiTest, CandidatesAreTheStudentsTheCallerMaySeeMasked) {
       "/api/v1/posts/" + std::to_string(posts["items"][0]["id"].get<long>()) + "/candidates";
   json items = Ok(s_->recruiter, "GET", target + "?limit=20")["items"];
   ASSERT_FALSE(items.empty());
-  // Masked unless the student accepted an interview with the organization (DESIGN §9).
-  std::set<long> accepted;
-  json applications = Ok(s_->recruiter, "GET", "/api/v1/applications?limit=200");
-  for (const auto& a : applications["items"]) {
-    std::string state = a["state"].get<std::string>();
-    if (state == "interview" || state == "intention" || state == "offer" || state == "signed") {
-      accepted.insert(a["student_id"].get<long>());
+  // Only students who opted in to talent search or applied to the organization's posts;
+  // masked unless the student accepted an interview with the organization (DESIGN §9).
+  std::set<long> applied, accepted;
+  std::string cursor;
+  do {
+    json applications = Ok(s_->recruiter, "GET", "/api/v1/applications?limit=200" + cursor);
+    for (const auto& a : applications["items"]) {
+      applied.insert(a["student_id"].get<long>());
+      std::string state = a["state"].get<std::string>();
+      if (state == "interview" || state == "intention" || state == "offer" || state == "signed") {
+        accepted.insert(a["student_id"].get<long>());
+      }
     }
-  }
+    cursor = applications["next_cursor"].is_string()
+                 ? "&cursor=" + applications["next_cursor"].get<std::string>()
+                 : "";
+  } while (!cursor.empty());
   for (const auto& item : items) {
-    EXPECT_TRUE(item["student"]["talent_search_consent"].get<bool>());
+    EXPECT_TRUE(item["student"]["talent_search_consent"].get<bool>() ||
+                applied.count(item["student"]["id"].get<long>()) == 1)
+        << item["student"]["id"];
     if (item["student"]["phone"].is_string() &&
         accepted.count(item["student"]["id"].get<long>()) == 0) {
       EXPECT_NE(item["student"]["phone"].get<std::string>().find('*'), std::string::npos);
@@ -209,6 +219,23 @@ TEST_P(MatchApiTest, AdHocProfilesAreValidatedFieldByField) {
   ASSERT_FALSE(items.empty());
   EXPECT_LE(items.size(), 5u);
   EXPECT_EQ(items[0]["reasons"][0]["component"], "major");
+  // Of any class, but only posts the profile's major may apply to, of verified enterprises.
+  profile["limit"] = 200;
+  std::set<long> organizations;
+  for (const auto& item : Ok(s_->officer, "POST", "/api/v1/match/query", profile)["items"]) {
+    const json& majors = item["post"]["accepted_majors"];
+    bool accepted = majors.empty();
+    for (const auto& m : majors) {
+      accepted = accepted || std::string("080202").starts_with(m.get<std::string>());
+    }
+    EXPECT_TRUE(accepted) << "post " << item["post"]["id"] << " accepts " << majors.dump();
+    organizations.insert(item["post"]["organization_id"].get<long>());
+  }
+  for (long id : organizations) {
+    EXPECT_TRUE(
+        Ok(s_->admin, "GET", "/api/v1/organizations/" + std::to_string(id))["verified"].get<bool>())
+        << "organization " << id;
+  }
 
   json bad = profile;
   bad["level"] = "professor";

@@ -8,8 +8,12 @@
 #include <optional>
 #include <thread>
 
+#include "auth/caller.hpp"
 #include "core/gauges.hpp"
+#include "core/time.hpp"
 #include "match/engine.hpp"
+#include "match/service.hpp"
+#include "store/recruitment.hpp"
 #include "store/repository.hpp"
 #include "testing/builders.hpp"
 #include "testing/result_assertions.hpp"
@@ -161,6 +165,60 @@ TEST_P(EngineTest, StudentProfileChangesAreFollowed) {
                   })
                   .ok());
   EXPECT_TRUE(Eventually([&] { return !Has(StudentsFor(first_post_), other_student); }));
+}
+
+// DESIGN §9: a recruiter sees a student who opted in to talent search or who applied to one of
+// its organization's posts; the candidates for its post are among those, and no others.
+TEST_P(EngineTest, RecruitersSeeCandidatesWhoConsentedOrAppliedToTheirPosts) {
+  const int year = std::stoi(core::CivilFromDays(Today()).substr(0, 4));
+  Id open = 0, shy = 0;
+  ASSERT_TRUE(other_
+                  ->Write([&](store::Tx& tx) -> Status {
+                    auto s = testing::ValidStudent(institution_, unit_);
+                    s.cohort = year;  // the graduating class, as full-time posts ask
+                    s.talent_search_consent = true;
+                    open = Repository<domain::Student>::Insert(tx, s, kNow).id;
+                    s = testing::ValidStudent(institution_, unit_);
+                    s.cohort = year;
+                    s.talent_search_consent = false;
+                    shy = Repository<domain::Student>::Insert(tx, s, kNow).id;
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(Eventually([&] { return engine_->snapshot()->FindStudent(shy) != nullptr; }));
+  auth::Caller recruiter;
+  recruiter.user_id = 1;
+  recruiter.role = auth::Role::kEnterpriseRecruiter;
+  recruiter.organization_id = org_;
+  MatchService service(db(), engine_);
+  auto candidates = [&] {
+    std::vector<Id> out;
+    auto page = service.Candidates(recruiter, first_post_, 50);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    if (page.ok()) {
+      for (const auto& item : (*page)["items"]) out.push_back(item["student"]["id"].get<Id>());
+    }
+    return out;
+  };
+  EXPECT_TRUE(Has(candidates(), open));
+  EXPECT_FALSE(Has(candidates(), shy));
+
+  ASSERT_TRUE(other_
+                  ->Write([&](store::Tx& tx) -> Status {
+                    domain::Application a;
+                    a.student_id = shy;
+                    a.post_id = first_post_;
+                    a.institution_id = institution_;
+                    a.unit_id = unit_;
+                    a.organization_id = org_;
+                    a.post_kind = "full_time";
+                    Repository<domain::Application>::Insert(tx, a, kNow);
+                    return {};
+                  })
+                  .ok());
+  auto after = candidates();
+  EXPECT_TRUE(Has(after, open));
+  EXPECT_TRUE(Has(after, shy));
 }
 
 TEST_P(EngineTest, AnOrganizationLosingVerificationHidesItsPostsFromStudents) {

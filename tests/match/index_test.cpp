@@ -139,7 +139,7 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
         if (rng() % 2) q.kind = Pick(rng, pools.kinds);
         if (rng() % 3 == 0) q.region_prefix = Pick(rng, pools.regions).substr(0, 2);
         q.verified_only = rng() % 2;
-        if (rng() % 2) q.applicable_year = 2026;
+        if (rng() % 2) q.applicable_year = rng() % 3 ? 2026 : kAnyClass;
         auto fast = TopPosts(snap, *live, q);
         auto ref = TopPostsReference(snap, *live, q);
         ASSERT_EQ(fast, ref) << "student " << live->id << " k=" << k;
@@ -154,7 +154,13 @@ class IndexProperty : public ::testing::TestWithParam<unsigned> {
         int scope = static_cast<int>(rng() % 4);
         if (scope == 1) q.scope.institution_id = 1 + rng() % 3;
         if (scope == 2) q.scope.unit_id = 10 + rng() % 5;
-        if (scope == 3) q.scope.consent_only = true;
+        if (scope == 3) {
+          q.scope.consent_only = true;
+          // Applicants of the recruiter's posts are seen too, consent or not.
+          for (const auto& s : students_) {
+            if (rng() % 5 == 0) q.scope.applicants.push_back(s.id);
+          }
+        }
         if (rng() % 2) q.applicable_year = 2026;
         auto fast = TopStudents(snap, *p, q);
         auto ref = TopStudentsReference(snap, *p, q);
@@ -239,6 +245,20 @@ TEST(MayApply, AcceptedMajorsByPrefixAndTheGraduatingClassForFullTimePosts) {
   }
   p.accepted_majors = {"080201", "0803", "09"};
   EXPECT_FALSE(MayApply(s, p, 2026));
+}
+
+// An ad-hoc profile has no class: the accepted majors still count, the class rule does not.
+TEST(MayApply, AnyClassKeepsTheAcceptedMajorsOnly) {
+  StudentDoc s;
+  s.major_code = "080202";  // cohort unknown (0)
+  PostDoc p;
+  p.kind = "full_time";
+  EXPECT_FALSE(MayApply(s, p, 2026));
+  EXPECT_TRUE(MayApply(s, p, kAnyClass));
+  p.accepted_majors = {"0802"};
+  EXPECT_TRUE(MayApply(s, p, kAnyClass));
+  p.accepted_majors = {"0803"};
+  EXPECT_FALSE(MayApply(s, p, kAnyClass));
 }
 
 TEST(PostingList, NextGeqSkipsAcrossBlocks) {
