@@ -222,7 +222,9 @@ TEST_P(MatchApiTest, AdHocProfilesAreValidatedFieldByField) {
   // Of any class, but only posts the profile's major may apply to, of verified enterprises.
   profile["limit"] = 200;
   std::set<long> organizations;
-  for (const auto& item : Ok(s_->officer, "POST", "/api/v1/match/query", profile)["items"]) {
+  json any_class = Ok(s_->officer, "POST", "/api/v1/match/query", profile)["items"];
+  ASSERT_FALSE(any_class.empty());
+  for (const auto& item : any_class) {
     const json& majors = item["post"]["accepted_majors"];
     bool accepted = majors.empty();
     for (const auto& m : majors) {
