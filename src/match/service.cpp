@@ -60,8 +60,6 @@ json Summary(const std::vector<Reason>& reasons) {
 Result<json> MatchService::PostItems(const auth::Caller& caller, const StudentDoc& student,
                                      const RecommendParams& params, int applicable_year) const {
   auto snap = engine_->snapshot();
-  store::PostFilter scope;
-  TB_TRY_STATUS(service::ScopeList(caller, scope));
   PostQuery q;
   q.limit = params.limit;
   q.today = Today();
